@@ -1,7 +1,11 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+using CityOps.CaseApi.Hosting;
 
-/// <summary>Entry point marker for <c>WebApplicationFactory</c>.</summary>
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCityOpsHost();
+
+var app = builder.Build();
+await app.UseCityOpsHostAsync();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
 public partial class Program;

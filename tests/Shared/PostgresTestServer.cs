@@ -1,5 +1,4 @@
 using Npgsql;
-using Xunit;
 
 namespace CityOps.Testing;
 

@@ -1,0 +1,63 @@
+using CityOps.Cases.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityOps.CaseApi.Persistence;
+
+/// <summary>Registers the provider chosen by <c>Database:Provider</c> behind <see cref="CityOpsDbContext"/>.</summary>
+internal static class DatabaseRegistration
+{
+    public static IHostApplicationBuilder AddCityOpsDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is PostgreSql or SqlServer.")
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var database = ResolvedDatabase.From(options, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(database);
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.Services.AddDbContext<SqliteCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
+                builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<SqliteCityOpsDbContext>());
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.Services.AddDbContext<PostgreSqlCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
+                builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<PostgreSqlCityOpsDbContext>());
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.Services.AddDbContext<SqlServerCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
+                builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<SqlServerCityOpsDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported.");
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<CityOpsDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>The one place that says how each provider is configured (runtime, design time and tests).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSettings.Instance),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+    }
+
+    public static DbContextOptionsBuilder<T> Configure<T>(DbContextOptionsBuilder<T> builder, DatabaseProvider provider, string connectionString)
+        where T : DbContext
+    {
+        Configure((DbContextOptionsBuilder)builder, provider, connectionString);
+        return builder;
+    }
+}

@@ -1,0 +1,15 @@
+using CityOps.Cases.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityOps.CaseApi.Persistence;
+
+// One subclass per provider so each provider keeps its own migrations folder in step with the shared model.
+
+/// <summary>CityOps model on SQLite.</summary>
+public sealed class SqliteCityOpsDbContext(DbContextOptions<SqliteCityOpsDbContext> options) : CityOpsDbContext(options);
+
+/// <summary>CityOps model on PostgreSQL.</summary>
+public sealed class PostgreSqlCityOpsDbContext(DbContextOptions<PostgreSqlCityOpsDbContext> options) : CityOpsDbContext(options);
+
+/// <summary>CityOps model on SQL Server.</summary>
+public sealed class SqlServerCityOpsDbContext(DbContextOptions<SqlServerCityOpsDbContext> options) : CityOpsDbContext(options);
