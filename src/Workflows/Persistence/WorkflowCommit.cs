@@ -1,0 +1,47 @@
+namespace CityOps.Workflows.Persistence;
+
+/// <summary>The instance row a commit writes, with the concurrency version the step read.</summary>
+/// <param name="Instance">The new state of the instance row.</param>
+/// <param name="ExpectedVersion">
+/// <c>null</c> to insert a new instance; otherwise the <see cref="WorkflowInstanceRecord.Version"/> the step loaded.
+/// The commit fails with <see cref="WorkflowConcurrencyException"/> when the stored version differs.
+/// </param>
+public sealed record InstanceWrite(WorkflowInstanceRecord Instance, long? ExpectedVersion);
+
+/// <summary>
+/// Everything one step changes, committed atomically by <see cref="IWorkflowStore.CommitAsync"/>: all of it or
+/// nothing. Removing a row that no longer exists, or adding an idempotency key that already exists, is a conflict
+/// (another writer got there first) and fails the whole commit.
+/// </summary>
+public sealed record WorkflowCommit
+{
+    /// <summary>The instance to insert or update; <c>null</c> for commits that only touch definitions.</summary>
+    public InstanceWrite? Instance { get; init; }
+
+    public IReadOnlyList<BookmarkRecord> BookmarksAdded { get; init; } = [];
+
+    public IReadOnlyList<Guid> BookmarksRemoved { get; init; } = [];
+
+    public IReadOnlyList<WorkflowTaskRecord> TasksAdded { get; init; } = [];
+
+    /// <summary>Whole-row replacements of existing tasks.</summary>
+    public IReadOnlyList<WorkflowTaskRecord> TasksUpdated { get; init; } = [];
+
+    public IReadOnlyList<TimerRecord> TimersAdded { get; init; } = [];
+
+    public IReadOnlyList<Guid> TimersRemoved { get; init; } = [];
+
+    public IReadOnlyList<JournalRecord> Journal { get; init; } = [];
+
+    public IReadOnlyList<OutboxRecord> Outbox { get; init; } = [];
+
+    /// <summary>Idempotency keys processed by this step (unique: a duplicate is a conflict).</summary>
+    public IReadOnlyList<StimulusRecord> Stimuli { get; init; } = [];
+
+    public IReadOnlyList<ParkedStimulusRecord> ParkedAdded { get; init; } = [];
+
+    public IReadOnlyList<Guid> ParkedRemoved { get; init; } = [];
+
+    /// <summary>Definition rows to insert or replace (by <see cref="WorkflowDefinitionRecord.Id"/>).</summary>
+    public IReadOnlyList<WorkflowDefinitionRecord> DefinitionsSaved { get; init; } = [];
+}
