@@ -1,4 +1,6 @@
 using CityOps.Cases.Persistence;
+using CityOps.Workflows.Persistence;
+using CityOps.Workflows.Persistence.EntityFramework;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityOps.CaseApi.Persistence;
@@ -37,6 +39,7 @@ internal static class DatabaseRegistration
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported.");
         }
 
+        builder.Services.AddScoped<IWorkflowStore>(sp => new EfWorkflowStore(sp.GetRequiredService<CityOpsDbContext>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<CityOpsDbContext>("database");
         return builder;
     }

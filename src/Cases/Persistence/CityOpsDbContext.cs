@@ -1,3 +1,4 @@
+using CityOps.Workflows.Persistence.EntityFramework;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityOps.Cases.Persistence;
@@ -17,6 +18,7 @@ public class CityOpsDbContext : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyWorkflowsModel();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CityOpsDbContext).Assembly);
     }
 }

@@ -8,6 +8,15 @@ namespace CityOps.CaseApi.Tests.Persistence;
 
 public sealed class MigrationTests
 {
+    private static readonly string[] EngineTables =
+        ["WorkflowDefinitions", "WorkflowInstances", "WorkflowBookmarks", "WorkflowTasks", "WorkflowTimers", "WorkflowJournal", "WorkflowOutbox", "WorkflowStimuli", "WorkflowParkedStimuli"];
+
+    private static async Task<List<string>> TableNamesAsync(DbContext db, string sql)
+    {
+        var names = await db.Database.SqlQueryRaw<string>(sql).ToListAsync(TestContext.Current.CancellationToken);
+        return names;
+    }
+
     private static SqliteCityOpsDbContext Sqlite(string cs) =>
         new(DatabaseRegistration.Configure(new DbContextOptionsBuilder<SqliteCityOpsDbContext>(), DatabaseProvider.Sqlite, cs).Options);
 
@@ -30,6 +39,8 @@ public sealed class MigrationTests
             var applied = await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken);
             Assert.Equal(db.Database.GetMigrations(), applied);
             Assert.NotEmpty(applied);
+            var tables = await TableNamesAsync(db, "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'");
+            Assert.All(EngineTables, t => Assert.Contains(t, tables));
         }
         finally
         {
@@ -49,6 +60,8 @@ public sealed class MigrationTests
         var applied = await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken);
         Assert.Equal(db.Database.GetMigrations(), applied);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        var tables = await TableNamesAsync(db, "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'");
+        Assert.All(EngineTables, t => Assert.Contains(t, tables));
         await db.Database.EnsureDeletedAsync(TestContext.Current.CancellationToken);
     }
 
@@ -60,6 +73,7 @@ public sealed class MigrationTests
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
         Assert.Contains("[__EFMigrationsHistory]", script, StringComparison.Ordinal);
+        Assert.All(EngineTables, t => Assert.Contains($"CREATE TABLE [{t}]", script, StringComparison.Ordinal));
         foreach (var migration in db.Database.GetMigrations())
         {
             Assert.Contains(migration, script, StringComparison.Ordinal);

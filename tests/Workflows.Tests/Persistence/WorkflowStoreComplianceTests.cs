@@ -1,5 +1,4 @@
 using CityOps.Workflows.Persistence;
-using Xunit;
 using static CityOps.Workflows.Tests.Persistence.StoreRecords;
 
 namespace CityOps.Workflows.Tests.Persistence;

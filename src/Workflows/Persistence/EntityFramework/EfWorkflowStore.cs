@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CityOps.Workflows.Persistence.EntityFramework;
+
+/// <summary>
+/// <see cref="IWorkflowStore"/> over the host's scoped DbContext (whose model includes
+/// <see cref="WorkflowModel.ApplyWorkflowsModel"/>). A commit stages the step's engine rows next to whatever host rows
+/// the step's activities changed in the same context, then calls <c>SaveChanges</c> once: one transaction.
+/// </summary>
+public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore
+{
+    /// <inheritdoc />
+    public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        try
+        {
+            await StageAsync(commit, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            db.ChangeTracker.Clear();
+            throw new WorkflowConcurrencyException(
+                "Another writer changed this workflow first (instance version moved, or a bookmark, task, timer or parked stimulus is gone). Nothing was written.", ex);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            throw new WorkflowConcurrencyException(
+                "A row this step inserts already exists (the instance, or an idempotency key that was processed already). Nothing was written.", ex);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+
+        if (commit.Instance is { } write)
+        {
+            write.Instance.Version = (write.ExpectedVersion ?? 0) + 1;
+        }
+
+        DetachEngineRows();
+    }
+
+    private async Task StageAsync(WorkflowCommit commit, CancellationToken cancellationToken)
+    {
+        if (commit.Instance is { } write)
+        {
+            var row = write.Instance.Copy();
+            if (write.ExpectedVersion is { } expected)
+            {
+                row.Version = expected + 1;
+                var entry = db.Attach(row);
+                entry.State = EntityState.Modified;
+                entry.Property(i => i.Version).OriginalValue = expected;
+            }
+            else
+            {
+                row.Version = 1;
+                db.Add(row);
+            }
+        }
+
+        // Deleting by key stub: a row that is already gone affects 0 rows and EF reports a concurrency conflict.
+        db.RemoveRange(commit.BookmarksRemoved.Select(id => new BookmarkRecord { Id = id }));
+        db.RemoveRange(commit.TimersRemoved.Select(id => new TimerRecord { Id = id }));
+        db.RemoveRange(commit.ParkedRemoved.Select(id => new ParkedStimulusRecord { Id = id }));
+        db.UpdateRange(commit.TasksUpdated.Select(t => t.Copy()));
+
+        db.AddRange(commit.BookmarksAdded.Select(b => b.Copy()));
+        db.AddRange(commit.TasksAdded.Select(t => t.Copy()));
+        db.AddRange(commit.TimersAdded.Select(t => t.Copy()));
+        db.AddRange(commit.Journal.Select(j => j.Copy()));
+        db.AddRange(commit.Outbox.Select(o => o.Copy()));
+        db.AddRange(commit.Stimuli.Select(s => s.Copy()));
+        db.AddRange(commit.ParkedAdded.Select(p => p.Copy()));
+
+        foreach (var definition in commit.DefinitionsSaved)
+        {
+            var exists = await db.Set<WorkflowDefinitionRecord>().AnyAsync(d => d.Id == definition.Id, cancellationToken);
+            if (exists)
+            {
+                db.Update(definition.Copy());
+            }
+            else
+            {
+                db.Add(definition.Copy());
+            }
+        }
+    }
+
+    // Engine rows are handed out as detached copies; host rows saved in the same step stay tracked for the host.
+    private void DetachEngineRows()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Metadata.ClrType.Namespace == typeof(IWorkflowStore).Namespace).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CityOps.Workflows.Persistence.EntityFramework;
+
+/// <summary>
+/// Puts the engine's tables into a host's model. The host owns the DbContext (and its migrations) so a step's
+/// engine rows and the host rows its activities changed commit in one <c>SaveChanges</c>.
+/// </summary>
+public static class WorkflowModel
+{
+    /// <summary>Adds the engine's entity configurations (tables prefixed <c>Workflow</c>).</summary>
+    public static ModelBuilder ApplyWorkflowsModel(this ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        return modelBuilder.ApplyConfigurationsFromAssembly(
+            typeof(WorkflowModel).Assembly,
+            t => t.Namespace == typeof(WorkflowModel).Namespace);
+    }
+
+    /// <summary>
+    /// SQLite has no date type and EF Core cannot order or compare <see cref="DateTimeOffset"/> there; storing UTC
+    /// ticks keeps due-timer and inbox queries in SQL. Values read back are in UTC.
+    /// </summary>
+    public static ModelConfigurationBuilder StoreDateTimeOffsetAsUtcTicks(this ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        return configurationBuilder;
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
+}
