@@ -60,14 +60,16 @@ public sealed class ShellTests : IDisposable
     }
 
     [Fact]
-    public async Task RadzenAndDesignerAssets_AreServed()
+    public async Task BlazorRadzenAndDesignerScripts_AreServed()
     {
         var client = factory.CreateClient();
 
         var radzen = await client.GetAsync("/_content/Radzen.Blazor/Radzen.Blazor.js", TestContext.Current.CancellationToken);
+        var blazor = await client.GetAsync("/_framework/blazor.web.js", TestContext.Current.CancellationToken);
         var css = await client.GetAsync("/_content/CityOps.Designer/cityops.css", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, radzen.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, blazor.StatusCode);
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
     }
 }

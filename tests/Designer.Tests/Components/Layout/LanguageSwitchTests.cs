@@ -23,8 +23,8 @@ public sealed class LanguageSwitchTests : BunitContext
 
         var cut = Render<LanguageSwitch>();
 
-        Assert.Contains("rz-primary", cut.Find("#lang-zh").ClassName, StringComparison.Ordinal);
-        Assert.DoesNotContain("rz-primary", cut.Find("#lang-en").ClassName, StringComparison.Ordinal);
+        Assert.Equal("true", cut.Find("#lang-zh").GetAttribute("aria-pressed"));
+        Assert.Equal("false", cut.Find("#lang-en").GetAttribute("aria-pressed"));
         Assert.Equal("语言", cut.Find("[aria-label]").GetAttribute("aria-label"));
     }
 
