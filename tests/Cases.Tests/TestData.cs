@@ -1,0 +1,24 @@
+using System.Globalization;
+using CityOps.Cases.Calendar;
+
+namespace CityOps.Cases.Tests;
+
+// Paths and parsers shared by the tests. Reference data is copied next to the test assembly.
+internal static class TestData
+{
+    public static string Definitions(params string[] parts) =>
+        Path.Combine([AppContext.BaseDirectory, "definitions", .. parts]);
+
+    private static readonly Lazy<WorkingCalendar> China = new(() =>
+        new WorkingCalendar(CalendarFiles.LoadDirectory(Definitions("calendar"))));
+
+    /// <summary>The committed calendar: default hours, 2026 data, no 2027.</summary>
+    public static WorkingCalendar CnCalendar => China.Value;
+
+    /// <summary>"2026-03-02 10:00" in Beijing time (+08:00).</summary>
+    public static DateTimeOffset Bj(string local) =>
+        DateTimeOffset.ParseExact(local + " +08:00", "yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+
+    /// <summary>"Mon 10:00-Tue 09:00" style suspension from two local instants.</summary>
+    public static SuspensionInterval Stop(string from, string to) => new(Bj(from), Bj(to));
+}
