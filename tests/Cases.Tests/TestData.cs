@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityOps.Cases.Calendar;
+using CityOps.Cases.Taxonomy;
 
 namespace CityOps.Cases.Tests;
 
@@ -14,6 +15,12 @@ internal static class TestData
 
     /// <summary>The committed calendar: default hours, 2026 data, no 2027.</summary>
     public static WorkingCalendar CnCalendar => China.Value;
+
+    private static readonly Lazy<TaxonomyCatalog> Codes = new(() =>
+        new TaxonomyCatalog(TaxonomyFiles.LoadDirectory(Definitions("taxonomy"))));
+
+    /// <summary>The committed taxonomy: GB/T 47678.5, local extensions, legacy mapping, local configuration.</summary>
+    public static TaxonomyCatalog CodeCatalog => Codes.Value;
 
     /// <summary>"2026-03-02 10:00" in Beijing time (+08:00).</summary>
     public static DateTimeOffset Bj(string local) =>
