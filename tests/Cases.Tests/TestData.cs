@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityOps.Cases.Calendar;
+using CityOps.Cases.Geography;
 using CityOps.Cases.Taxonomy;
 
 namespace CityOps.Cases.Tests;
@@ -21,6 +22,12 @@ internal static class TestData
 
     /// <summary>The committed taxonomy: GB/T 47678.5, local extensions, legacy mapping, local configuration.</summary>
     public static TaxonomyCatalog CodeCatalog => Codes.Value;
+
+    private static readonly Lazy<GridIndex> Grids = new(() =>
+        new GridIndex(GeographyFiles.LoadGeoJson(Definitions("geography", "demo-city.geojson"))));
+
+    /// <summary>The committed demo city: district 330196, 4 streets, 10 communities, 50 grids.</summary>
+    public static GridIndex DemoCity => Grids.Value;
 
     /// <summary>"2026-03-02 10:00" in Beijing time (+08:00).</summary>
     public static DateTimeOffset Bj(string local) =>
