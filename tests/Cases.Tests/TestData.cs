@@ -1,6 +1,8 @@
 using System.Globalization;
 using CityOps.Cases.Calendar;
+using CityOps.Cases.Dispatch;
 using CityOps.Cases.Geography;
+using CityOps.Cases.Organisation;
 using CityOps.Cases.Taxonomy;
 
 namespace CityOps.Cases.Tests;
@@ -28,6 +30,16 @@ internal static class TestData
 
     /// <summary>The committed demo city: district 330196, 4 streets, 10 communities, 50 grids.</summary>
     public static GridIndex DemoCity => Grids.Value;
+
+    private static readonly Lazy<OrganisationDirectory> Org = new(() =>
+        new OrganisationDirectory(OrganisationFiles.Load(Definitions("organisation", "departments.json"))));
+
+    /// <summary>The committed demo departments and 权责清单.</summary>
+    public static OrganisationDirectory Departments => Org.Value;
+
+    /// <summary>The committed demo routing table.</summary>
+    public static RoutingResolver DemoRouting { get; } =
+        new(new RoutingTable(RoutingFiles.Load(Definitions("routing", "demo-rules.json"))));
 
     /// <summary>"2026-03-02 10:00" in Beijing time (+08:00).</summary>
     public static DateTimeOffset Bj(string local) =>
