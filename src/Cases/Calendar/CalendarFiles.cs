@@ -26,7 +26,7 @@ public static class CalendarFiles
         var dto = Read<YearDto>(path);
         return new CalendarYear(
             dto.Year,
-            dto.Status ?? "unknown",
+            Enum.Parse<YearDataStatus>(dto.Status ?? nameof(YearDataStatus.Unpublished), ignoreCase: true),
             [.. (dto.Holidays ?? []).Select(h => new HolidayRange(h.NameZh ?? "", h.NameEn ?? "", Date(h.From), Date(h.To)))],
             [.. (dto.AdjustedWorkdays ?? []).Select(a => Date(a.Date))],
             dto.SourceNotes ?? []);

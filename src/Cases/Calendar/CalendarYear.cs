@@ -12,13 +12,27 @@ public sealed record HolidayRange(string NameZh, string NameEn, DateOnly From, D
     }
 }
 
+/// <summary>Whether a year's record is data the calendar may use.</summary>
+public enum YearDataStatus
+{
+    /// <summary>From the State Council notice.</summary>
+    Official,
+
+    /// <summary>Entered or corrected locally (e.g. a city's own arrangement); used like official data.</summary>
+    Local,
+
+    /// <summary>A placeholder: the notice is not out. The year counts as having no data.</summary>
+    Unpublished,
+}
+
 /// <summary>
 /// The published arrangement for one year: holidays and adjusted working days (调休, weekend dates that are
-/// worked with the standard day's periods). A year is "known" only when such a record exists.
+/// worked with the standard day's periods). A year is "known" only when such a record exists and is not
+/// <see cref="YearDataStatus.Unpublished"/>.
 /// </summary>
 public sealed record CalendarYear(
     int Year,
-    string Status,
+    YearDataStatus Status,
     IReadOnlyList<HolidayRange> Holidays,
     IReadOnlyList<DateOnly> AdjustedWorkdays,
     IReadOnlyList<string> SourceNotes);

@@ -49,9 +49,9 @@ public sealed class WorkingCalendar : IActiveTime
     /// <summary>One working day for limits in working days: the standard day's working periods (7.5 h by default).</summary>
     public TimeSpan StandardWorkingDay => Definition.Hours.StandardDayLength;
 
-    public IReadOnlyList<int> YearsWithData => [.. _years.Keys.Order()];
+    public IReadOnlyList<int> YearsWithData => [.. _years.Keys.Where(HasDataFor).Order()];
 
-    public bool HasDataFor(int year) => _years.ContainsKey(year);
+    public bool HasDataFor(int year) => _years.TryGetValue(year, out var data) && data.Status != YearDataStatus.Unpublished;
 
     /// <summary>Working periods on a local date. Throws <see cref="CalendarDataMissingException"/> for a year without data.</summary>
     public IReadOnlyList<WorkingPeriod> WorkingPeriodsOn(DateOnly date) => PeriodsOn(date, Strict());

@@ -42,6 +42,13 @@ public sealed class SlaLightCalculator(DeadlineCalculator deadlines, SlaThreshol
 {
     public SlaThresholds Thresholds { get; } = thresholds ?? SlaThresholds.Default;
 
+    /// <summary>The light now, by the given clock (inject <see cref="TimeProvider.System"/> in hosts, a fake in tests).</summary>
+    public SlaStatus Evaluate(DateTimeOffset start, TimeLimit limit, TimeProvider clock, IEnumerable<SuspensionInterval>? suspensions = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return Evaluate(start, limit, clock.GetUtcNow(), suspensions);
+    }
+
     public SlaStatus Evaluate(DateTimeOffset start, TimeLimit limit, DateTimeOffset now, IEnumerable<SuspensionInterval>? suspensions = null)
     {
         ArgumentNullException.ThrowIfNull(deadlines);

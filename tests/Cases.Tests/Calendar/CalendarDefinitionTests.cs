@@ -7,7 +7,7 @@ namespace CityOps.Cases.Tests.Calendar;
 public sealed class CalendarDefinitionTests
 {
     private static CalendarYear Year2026(params DateOnly[] adjusted) =>
-        new(2026, "test", [new HolidayRange("测试", "Test", new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 4))], adjusted, []);
+        new(2026, YearDataStatus.Local, [new HolidayRange("测试", "Test", new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 4))], adjusted, []);
 
     [Fact]
     public void EditedHours_SaturdayMorningAndShortFriday_AreUsed()
@@ -45,10 +45,22 @@ public sealed class CalendarDefinitionTests
     }
 
     [Fact]
+    public void UnpublishedPlaceholderYear_CountsAsNoData()
+    {
+        var placeholder = new CalendarYear(2027, YearDataStatus.Unpublished, [], [], ["State Council notice not out"]);
+        var calendar = new WorkingCalendar(new CalendarDefinition(CalendarDefinition.ChinaTimeZoneId, WeeklyHours.Default, [Year2026(), placeholder]));
+
+        Assert.False(calendar.HasDataFor(2027));
+        Assert.Equal([2026], calendar.YearsWithData);
+        Assert.Throws<CalendarDataMissingException>(() => calendar.IsWorkingDay(new DateOnly(2027, 3, 1)));
+    }
+
+    [Fact]
     public void LoadYear_2026File_KeepsSourceNotesAndAllDays()
     {
         var year = CalendarFiles.LoadYear(Definitions("calendar", "cn-holidays-2026.json"));
 
+        Assert.Equal(YearDataStatus.Official, year.Status);
         Assert.Equal(7, year.Holidays.Count);
         Assert.Equal(6, year.AdjustedWorkdays.Count);
         Assert.Equal(33, year.Holidays.Sum(h => h.Dates().Count())); // 3+9+3+5+3+3+7 days off

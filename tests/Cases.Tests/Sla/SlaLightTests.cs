@@ -1,5 +1,6 @@
 using CityOps.Cases.Calendar;
 using CityOps.Cases.Sla;
+using Microsoft.Extensions.Time.Testing;
 using static CityOps.Cases.Tests.TestData;
 
 namespace CityOps.Cases.Tests.Sla;
@@ -49,6 +50,20 @@ public sealed class SlaLightTests
         var status = strict.Evaluate(Bj("2026-03-02 08:30"), new TimeLimit(10, TimeUnit.WorkingHours), Bj("2026-03-03 09:00"));
 
         Assert.Equal(SlaLight.Yellow, status.Light);
+    }
+
+    [Fact]
+    public void Evaluate_WithTimeProvider_FollowsTheClock()
+    {
+        // 10 working hours from Mon 08:30: Tue 09:00 = 80 % green; advance 6 min → 81 % yellow; to Tue 11:06 → 101 % red.
+        var clock = new FakeTimeProvider(Bj("2026-03-03 09:00"));
+        var limit = new TimeLimit(10, TimeUnit.WorkingHours);
+
+        Assert.Equal(SlaLight.Green, Lights.Evaluate(Bj("2026-03-02 08:30"), limit, clock).Light);
+        clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(SlaLight.Yellow, Lights.Evaluate(Bj("2026-03-02 08:30"), limit, clock).Light);
+        clock.Advance(TimeSpan.FromMinutes(120));
+        Assert.Equal(SlaLight.Red, Lights.Evaluate(Bj("2026-03-02 08:30"), limit, clock).Light);
     }
 
     [Theory]
