@@ -26,6 +26,7 @@ public sealed class DeadlineCalculatorTests
         var result = Deadlines.Deadline(Bj(start), new TimeLimit((decimal)amount, TimeLimit.ParseUnit(unit)));
 
         Assert.Equal(Bj(expected), result.Due);
+        Assert.Equal(TimeSpan.FromHours(8), result.Due.Offset);
         Assert.Empty(result.AssumedYears);
     }
 
