@@ -1,4 +1,5 @@
 using CityOps.CaseApi.Endpoints;
+using CityOps.CaseApi.Identity;
 using CityOps.CaseApi.Persistence;
 using CityOps.Designer;
 using CityOps.Designer.Components;
@@ -26,6 +27,8 @@ internal static class HostSetup
             return Task.CompletedTask;
         }));
         builder.AddCityOpsLocalization();
+        builder.Services.AddSingleton(DefinitionsFolder.Resolve(builder.Configuration, builder.Environment.ContentRootPath));
+        builder.AddCityOpsAuth();
         builder.Services.AddCityOpsDesigner();
         builder.Services.AddScoped<Designer.Services.IHostStatus, HostStatus>();
         builder.Services.AddRazorComponents()
@@ -41,6 +44,8 @@ internal static class HostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCityOpsLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -48,6 +53,7 @@ internal static class HostSetup
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("CityOps API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapCityOpsHealth();
         app.MapSystemEndpoints();
+        app.MapAccountEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

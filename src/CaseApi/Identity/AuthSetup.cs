@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace CityOps.CaseApi.Identity;
+
+/// <summary>
+/// Cookies for the UI, bearer tokens for API clients, chosen per request: a request with an
+/// <c>Authorization: Bearer</c> header is a token request, anything else uses the cookie. API paths answer 401/403
+/// as ProblemDetails instead of redirecting to the sign-in page.
+/// </summary>
+internal static class AuthSetup
+{
+    public const string Scheme = "CityOps";
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string BearerScheme = BearerTokenDefaults.AuthenticationScheme;
+
+    public static WebApplicationBuilder AddCityOpsAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<UserDirectory>();
+        builder.Services.AddHostedService<DemoUserSeeder>();
+
+        builder.Services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BearerScheme : CookieScheme)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.Cookie.Name = "cityops.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10); // one shift
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, StatusCodes.Status401Unauthorized, () => ctx.Response.Redirect(ctx.RedirectUri));
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, StatusCodes.Status403Forbidden, () => ctx.Response.Redirect(ctx.RedirectUri));
+            })
+            .AddBearerToken(BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    private static Task ApiAware(HttpContext http, int status, Action redirect)
+    {
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            http.Response.StatusCode = status;
+            return Task.CompletedTask; // status-code pages turn the empty 401/403 into ProblemDetails
+        }
+
+        redirect();
+        return Task.CompletedTask;
+    }
+}
