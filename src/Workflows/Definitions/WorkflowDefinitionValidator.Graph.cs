@@ -6,28 +6,30 @@ internal sealed partial class WorkflowDefinitionValidator
 {
     private static Dictionary<string, List<string>> CheckConnections(
         IReadOnlyList<ConnectionDefinition> connections,
+        HashSet<string> present,
         Dictionary<string, (ActivityDefinition Node, ActivityDescriptor Descriptor)> known,
         Action<string, string> fail)
     {
-        var edges = known.Keys.ToDictionary(k => k, _ => new List<string>(), StringComparer.Ordinal);
+        // Activities with an unknown type are already reported; their edges still count, their ports are not checked.
+        var edges = present.ToDictionary(k => k, _ => new List<string>(), StringComparer.Ordinal);
         for (var i = 0; i < connections.Count; i++)
         {
             var c = connections[i];
             var at = $"root.connections[{i}]";
-            if (!known.TryGetValue(c.Source.Activity, out var source))
+            if (!present.Contains(c.Source.Activity))
             {
                 fail($"{at}.source.activity", $"Connection {i} starts at unknown activity '{c.Source.Activity}'.");
                 continue;
             }
 
-            if (!known.ContainsKey(c.Target.Activity))
+            if (!present.Contains(c.Target.Activity))
             {
                 fail($"{at}.target.activity", $"Connection {i} from '{c.Source.Activity}' ends at unknown activity '{c.Target.Activity}'.");
                 continue;
             }
 
-            var ports = ActivityPorts.For(source.Node, source.Descriptor);
-            if (!ports.Contains(c.Source.Port))
+            var ports = known.TryGetValue(c.Source.Activity, out var source) ? ActivityPorts.For(source.Node, source.Descriptor) : null;
+            if (ports is not null && !ports.Contains(c.Source.Port))
             {
                 fail($"{at}.source.port", $"Activity '{c.Source.Activity}' has no port '{c.Source.Port}' (ports: {string.Join(", ", ports)}).");
                 continue;
@@ -78,7 +80,7 @@ internal sealed partial class WorkflowDefinitionValidator
         Dictionary<string, (ActivityDefinition Node, ActivityDescriptor Descriptor)> known,
         Dictionary<string, List<string>> edges)
     {
-        bool Eligible(string id) => !known[id].Descriptor.IsWaiting;
+        bool Eligible(string id) => known.TryGetValue(id, out var k) && !k.Descriptor.IsWaiting;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var low = new Dictionary<string, int>(StringComparer.Ordinal);
         var onStack = new HashSet<string>(StringComparer.Ordinal);

@@ -52,6 +52,7 @@ internal sealed partial class WorkflowDefinitionValidator : AbstractValidator<Wo
 
         var known = new Dictionary<string, (ActivityDefinition Node, ActivityDescriptor Descriptor)>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var activity in root.Activities ?? [])
         {
             if (string.IsNullOrWhiteSpace(activity.Id))
@@ -66,6 +67,7 @@ internal sealed partial class WorkflowDefinitionValidator : AbstractValidator<Wo
                 continue;
             }
 
+            present.Add(activity.Id);
             var descriptor = _registry.Find(activity.Type, activity.Version);
             if (descriptor is null)
             {
@@ -88,7 +90,7 @@ internal sealed partial class WorkflowDefinitionValidator : AbstractValidator<Wo
             Fail($"{At(extra)}.type", $"Activity '{extra}' is a second Start; a flowchart has exactly one.");
         }
 
-        var edges = CheckConnections(root.Connections ?? [], known, Fail);
+        var edges = CheckConnections(root.Connections ?? [], present, known, Fail);
         if (starts.Count == 1)
         {
             CheckGraph(starts[0], known, edges, Fail);

@@ -26,7 +26,7 @@ internal sealed class JavaScriptEvaluator(IOptions<ExpressionOptions> options)
             Engine.PrepareScript(script, strict: true);
             return null;
         }
-        catch (Exception ex) when (ex is Acornima.ParseErrorException or JavaScriptException)
+        catch (Exception ex) when (ex is ScriptPreparationException or Acornima.ParseErrorException or JavaScriptException)
         {
             return ex.Message;
         }
@@ -81,7 +81,7 @@ internal sealed class JavaScriptEvaluator(IOptions<ExpressionOptions> options)
             {
                 return Engine.PrepareScript(source, strict: true);
             }
-            catch (Exception ex) when (ex is Acornima.ParseErrorException or JavaScriptException)
+            catch (Exception ex) when (ex is ScriptPreparationException or Acornima.ParseErrorException or JavaScriptException)
             {
                 throw new ExpressionException($"Script does not parse: {ex.Message}", ex);
             }

@@ -38,7 +38,7 @@ public sealed class LifecycleScenarioTests
         var check = definition.Root.Activities.Single(a => a.Id == "check");
         var looping = check with
         {
-            Inputs = new Dictionary<string, Definitions.InputDefinition>
+            Inputs = new Dictionary<string, Workflows.Definitions.InputDefinition>
             {
                 ["condition"] = new(new("JavaScript", System.Text.Json.JsonSerializer.SerializeToElement("while (true) {} true"))),
             },
