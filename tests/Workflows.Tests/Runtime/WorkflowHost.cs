@@ -14,14 +14,18 @@ namespace CityOps.Workflows.Tests.Runtime;
 /// <summary>A fresh engine over an in-memory store and a fake clock, with scenario definitions loaded from JSON.</summary>
 internal sealed class WorkflowHost : IAsyncDisposable
 {
-    public WorkflowHost(Action<IServiceCollection>? configure = null)
+    public WorkflowHost(Action<IServiceCollection>? configure = null, Action<WorkflowsBuilder>? workflows = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Ext);
         services.AddSingleton<IExpressionGlobalsProvider>(Ext);
-        services.AddCityOpsWorkflows(o => o.UseInMemoryStore());
+        services.AddCityOpsWorkflows(o =>
+        {
+            o.UseInMemoryStore();
+            workflows?.Invoke(o);
+        });
         configure?.Invoke(services);
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
