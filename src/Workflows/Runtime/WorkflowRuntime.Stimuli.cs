@@ -1,0 +1,185 @@
+using System.Text.Json;
+using CityOps.Workflows.Definitions;
+using CityOps.Workflows.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityOps.Workflows.Runtime;
+
+internal sealed partial class WorkflowRuntime
+{
+    public Task<StimulusResult> ResumeAsync(Stimulus stimulus, CancellationToken cancellationToken) => stimulus switch
+    {
+        TaskCompletedStimulus task => CompleteTaskAsync(task, cancellationToken),
+        TimerFiredStimulus timer => FireTimerAsync(timer, cancellationToken),
+        EventStimulus e => RaiseEventAsync(e, cancellationToken),
+        _ => throw new ArgumentException($"Unknown stimulus {stimulus?.GetType().Name}.", nameof(stimulus)),
+    };
+
+    public async Task<StimulusResult> RaiseEventAsync(EventStimulus stimulus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stimulus);
+        if (await FindEarlierResultAsync(stimulus.IdempotencyKey, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var hash = CorrelationHash.Compute(stimulus.EventName, stimulus.CorrelationKey);
+        var resumed = new List<Guid>();
+        foreach (var bookmark in await QueryAsync(s => s.FindBookmarksAsync(stimulus.EventName, hash, cancellationToken)))
+        {
+            if (await ResumeWaitAsync(bookmark, stimulus, $"{stimulus.IdempotencyKey}#{bookmark.InstanceId:N}", null, cancellationToken))
+            {
+                resumed.Add(bookmark.InstanceId);
+            }
+        }
+
+        var started = await StartTriggeredAsync(stimulus, cancellationToken);
+        var parked = resumed.Count == 0 && started.Count == 0;
+        if (parked)
+        {
+            await ParkAsync(stimulus, hash, cancellationToken);
+        }
+
+        var result = new StimulusResult(stimulus.IdempotencyKey, resumed, started, parked);
+        return await RecordResultAsync(result, cancellationToken);
+    }
+
+    private async Task ParkAsync(EventStimulus stimulus, string hash, CancellationToken cancellationToken)
+    {
+        var record = new ParkedStimulusRecord
+        {
+            Id = Guid.NewGuid(), Name = stimulus.EventName, CorrelationHash = hash, IdempotencyKey = stimulus.IdempotencyKey,
+            StimulusJson = JsonSerializer.Serialize<Stimulus>(stimulus, DefinitionJson.Options), ParkedAt = time.GetUtcNow(),
+        };
+        await QueryAsync(async s =>
+        {
+            await s.CommitAsync(new WorkflowCommit { ParkedAdded = [record] }, cancellationToken);
+            return true;
+        });
+
+        // A bookmark committed between our lookup and the park would have missed it; look once more.
+        await DeliverParkedAsync(stimulus.EventName, hash, cancellationToken);
+    }
+
+    /// <summary>Delivers the oldest parked stimulus for (name, hash) to the oldest matching wait, if both exist.</summary>
+    private async Task DeliverParkedAsync(string name, string hash, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var parkedRows = await QueryAsync(s => s.FindParkedStimuliAsync(name, hash, cancellationToken));
+            var bookmarks = await QueryAsync(s => s.FindBookmarksAsync(name, hash, cancellationToken));
+            if (parkedRows is not [var parked, ..] || bookmarks is not [var bookmark, ..])
+            {
+                return;
+            }
+
+            var stimulus = (EventStimulus)JsonSerializer.Deserialize<Stimulus>(parked.StimulusJson, DefinitionJson.Options)!;
+            if (!await ResumeWaitAsync(bookmark, stimulus, $"{stimulus.IdempotencyKey}#{bookmark.InstanceId:N}", parked.Id, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Resumes one event wait; false when it is gone, the key was processed, or the parked row was taken.</summary>
+    private Task<bool> ResumeWaitAsync(BookmarkRecord bookmark, EventStimulus stimulus, string key, Guid? parkedId, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async services =>
+        {
+            var store = services.GetRequiredService<IWorkflowStore>();
+            if (await store.FindStimulusAsync(key, cancellationToken) is not null)
+            {
+                return false;
+            }
+
+            if (parkedId is { } id && !(await store.FindParkedStimuliAsync(stimulus.EventName, bookmark.CorrelationHash, cancellationToken)).Any(p => p.Id == id))
+            {
+                return false;
+            }
+
+            var step = await LoadStepAsync(services, bookmark.InstanceId, cancellationToken);
+            if (!step.State.Waits.TryGetValue(bookmark.ActivityId, out var wait) || wait.BookmarkId != bookmark.Id)
+            {
+                return false;
+            }
+
+            step.State.LastEvent = stimulus.Payload?.Clone();
+            await step.ResumeAsync(bookmark.ActivityId, stimulus);
+            await step.RunAsync();
+            step.Changes.Stimuli.Add(Processed(key, step.Instance.Id, "{}"));
+            if (parkedId is { } taken)
+            {
+                step.Changes.ParkedRemoved.Add(taken);
+            }
+
+            await CommitAsync(services, step, step.Instance.Version, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    private async Task<List<Guid>> StartTriggeredAsync(EventStimulus stimulus, CancellationToken cancellationToken)
+    {
+        var started = new List<Guid>();
+        foreach (var definition in await QueryAsync(s => s.ListPublishedByTriggerAsync(stimulus.EventName, cancellationToken)))
+        {
+            var key = $"{stimulus.IdempotencyKey}#start:{definition.DefinitionId}";
+            var id = await WithRetriesAsync<Guid?>(async services =>
+            {
+                var store = services.GetRequiredService<IWorkflowStore>();
+                if (await store.FindStimulusAsync(key, cancellationToken) is { } done)
+                {
+                    return done.InstanceId;
+                }
+
+                var step = NewInstanceStep(services, definition, stimulus.Payload, stimulus.CorrelationKey, cancellationToken);
+                step.State.LastEvent = stimulus.Payload?.Clone();
+                var start = step.Graph.Nodes[step.Graph.StartId];
+                if (start.Inputs?.ContainsKey(Activities.Start.FilterInput) == true
+                    && (await step.EvaluateInputAsync(start, Activities.Start.FilterInput)).ValueKind != JsonValueKind.True)
+                {
+                    return null;
+                }
+
+                step.Schedule(start.Id, null);
+                await step.RunAsync();
+                step.Changes.Stimuli.Add(Processed(key, step.Instance.Id, "{}"));
+                await CommitAsync(services, step, null, cancellationToken);
+                return step.Instance.Id;
+            }, cancellationToken);
+            if (id is { } instanceId)
+            {
+                started.Add(instanceId);
+            }
+        }
+
+        return started;
+    }
+
+    private async Task<StimulusResult?> FindEarlierResultAsync(string key, CancellationToken cancellationToken) =>
+        await QueryAsync(s => s.FindStimulusAsync(key, cancellationToken)) is { } record
+            ? JsonSerializer.Deserialize<StimulusResult>(record.ResultJson, DefinitionJson.Options)! with { Replayed = true }
+            : null;
+
+    private async Task<StimulusResult> RecordResultAsync(StimulusResult result, CancellationToken cancellationToken)
+    {
+        var record = Processed(result.IdempotencyKey, null, JsonSerializer.Serialize(result, DefinitionJson.Options));
+        try
+        {
+            await QueryAsync(async s =>
+            {
+                await s.CommitAsync(new WorkflowCommit { Stimuli = [record] }, cancellationToken);
+                return true;
+            });
+            return result;
+        }
+        catch (WorkflowConcurrencyException)
+        {
+            // The same key raced us; the per-instance keys kept the work single, and the first summary stands.
+            return await FindEarlierResultAsync(result.IdempotencyKey, cancellationToken) ?? result;
+        }
+    }
+
+    private async Task<T> QueryAsync<T>(Func<IWorkflowStore, Task<T>> query)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<IWorkflowStore>());
+    }
+}

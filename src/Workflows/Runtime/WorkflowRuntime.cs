@@ -1,0 +1,179 @@
+using System.Text.Json;
+using CityOps.Workflows.Definitions;
+using CityOps.Workflows.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CityOps.Workflows.Runtime;
+
+/// <summary>
+/// Runs steps: each call opens a DI scope, loads fresh state through the scope's store, runs the work queue and
+/// commits once. A step that loses an optimistic-concurrency race is re-run from fresh state a bounded number of
+/// times; checks made at load (task already completed, key already processed) then decide the outcome.
+/// </summary>
+internal sealed partial class WorkflowRuntime(
+    IServiceScopeFactory scopes,
+    FlowGraphCache graphs,
+    TimeProvider time,
+    IOptions<WorkflowRuntimeOptions> options) : IWorkflowRuntime
+{
+    private readonly WorkflowRuntimeOptions _options = options.Value;
+
+    // Event bookmarks committed by the current attempt; checked for parked stimuli once the attempt succeeded.
+    private readonly AsyncLocal<List<(string Name, string Hash)>?> _committedBookmarks = new();
+
+    public async Task<WorkflowInstanceSnapshot> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await WithRetriesAsync(async services =>
+        {
+            var store = services.GetRequiredService<IWorkflowStore>();
+            if (request.IdempotencyKey is { } key && await store.FindStimulusAsync(key, cancellationToken) is { InstanceId: { } earlier })
+            {
+                return await SnapshotAsync(store, earlier, cancellationToken);
+            }
+
+            var definition = await store.GetPublishedDefinitionAsync(request.DefinitionId, cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Definition '{request.DefinitionId}' has no published version.");
+            var step = NewInstanceStep(services, definition, request.Input, request.CorrelationId, cancellationToken);
+            step.Schedule(step.Graph.StartId, null);
+            await step.RunAsync();
+            if (request.IdempotencyKey is { } k)
+            {
+                step.Changes.Stimuli.Add(Processed(k, step.Instance.Id, "{}"));
+            }
+
+            await CommitAsync(services, step, null, cancellationToken);
+            return Snapshot(step.Instance, step.State);
+        }, cancellationToken);
+    }
+
+    public async Task<WorkflowInstanceSnapshot?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IWorkflowStore>();
+        var instance = await store.GetInstanceAsync(instanceId, cancellationToken);
+        return instance is null ? null : Snapshot(instance, InstanceState.Parse(instance.StateJson));
+    }
+
+    public Task<WorkflowInstanceSnapshot> RetryAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async services =>
+        {
+            var step = await LoadStepAsync(services, instanceId, cancellationToken);
+            if (!step.State.Incidents.Any(i => i.ResolvedAt is null))
+            {
+                throw new WorkflowStateException($"Instance {instanceId} has no open incident to retry.");
+            }
+
+            await step.RetryIncidentsAsync();
+            await CommitAsync(services, step, step.Instance.Version, cancellationToken);
+            return Snapshot(step.Instance, step.State);
+        }, cancellationToken);
+
+    public Task<WorkflowInstanceSnapshot> CancelAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async services =>
+        {
+            var step = await LoadStepAsync(services, instanceId, cancellationToken);
+            if (step.Instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+            {
+                throw new WorkflowStateException($"Instance {instanceId} is already {step.Instance.Status}.");
+            }
+
+            await step.CancelAllAsync("instance cancelled");
+            step.Cancelled = true;
+            await CommitAsync(services, step, step.Instance.Version, cancellationToken);
+            return Snapshot(step.Instance, step.State);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<JournalRecord>> GetJournalAsync(Guid instanceId, int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IWorkflowStore>().ListJournalAsync(instanceId, skip, take, cancellationToken);
+    }
+
+    private async Task<T> WithRetriesAsync<T>(Func<IServiceProvider, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        for (var i = 0; ; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var committed = new List<(string Name, string Hash)>();
+            T result;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                try
+                {
+                    _committedBookmarks.Value = committed;
+                    result = await attempt(scope.ServiceProvider);
+                }
+                catch (WorkflowConcurrencyException) when (i < _options.MaxConcurrencyRetries)
+                {
+                    // Lost a race: the next attempt reloads everything in a fresh scope and decides again.
+                    continue;
+                }
+                finally
+                {
+                    _committedBookmarks.Value = null;
+                }
+            }
+
+            // After (not inside) the committed attempt, so a race here can never re-run a step that already committed.
+            foreach (var (name, hash) in committed.Distinct())
+            {
+                await DeliverParkedAsync(name, hash, cancellationToken);
+            }
+
+            return result;
+        }
+    }
+
+    private WorkflowStep NewInstanceStep(IServiceProvider services, WorkflowDefinitionRecord definition, JsonElement? input, string? correlationId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var graph = graphs.Get(definition);
+        var instance = new WorkflowInstanceRecord
+        {
+            Id = Guid.NewGuid(), DefinitionId = definition.DefinitionId, DefinitionVersion = definition.Version,
+            CorrelationId = correlationId, Status = WorkflowStatus.Running, CreatedAt = now, UpdatedAt = now,
+        };
+        var state = new InstanceState { Input = input?.Clone() };
+        foreach (var variable in graph.Definition.Variables)
+        {
+            state.Variables[variable.Name] = variable.Default?.Clone() ?? JsonSerializer.SerializeToElement<object?>(null);
+        }
+
+        return new WorkflowStep(services, graph, instance, state, now, cancellationToken);
+    }
+
+    private async Task<WorkflowStep> LoadStepAsync(IServiceProvider services, Guid instanceId, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IWorkflowStore>();
+        var instance = await store.GetInstanceAsync(instanceId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
+        var definition = await store.GetDefinitionAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Definition '{instance.DefinitionId}' v{instance.DefinitionVersion} does not exist.");
+        return new WorkflowStep(services, graphs.Get(definition), instance, InstanceState.Parse(instance.StateJson), time.GetUtcNow(), cancellationToken);
+    }
+
+    private async Task CommitAsync(IServiceProvider services, WorkflowStep step, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<IWorkflowStore>().CommitAsync(step.BuildCommit(expectedVersion), cancellationToken);
+
+        // Closes the race with a stimulus parked just before this commit made its bookmark visible.
+        _committedBookmarks.Value?.AddRange(step.NewEventBookmarks);
+    }
+
+    private StimulusRecord Processed(string key, Guid? instanceId, string resultJson) =>
+        new() { IdempotencyKey = key, InstanceId = instanceId, ResultJson = resultJson, ProcessedAt = time.GetUtcNow() };
+
+    private static async Task<WorkflowInstanceSnapshot> SnapshotAsync(IWorkflowStore store, Guid instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await store.GetInstanceAsync(instanceId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
+        return Snapshot(instance, InstanceState.Parse(instance.StateJson));
+    }
+
+    private static WorkflowInstanceSnapshot Snapshot(WorkflowInstanceRecord instance, InstanceState state) => new(
+        instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status, instance.CorrelationId,
+        new Dictionary<string, JsonElement>(state.Variables, StringComparer.Ordinal),
+        [.. state.Waits.Keys.Order(StringComparer.Ordinal)], [.. state.Incidents], instance.Version);
+}

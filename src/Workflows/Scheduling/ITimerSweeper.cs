@@ -1,0 +1,48 @@
+using CityOps.Workflows.Persistence;
+using CityOps.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CityOps.Workflows.Scheduling;
+
+/// <summary>Fires due timer rows. Safe to run on several nodes at once: each timer fires exactly once.</summary>
+public interface ITimerSweeper
+{
+    /// <summary>
+    /// Fires at most <paramref name="maxBatch"/> timers due at <paramref name="now"/>, earliest first, and returns how
+    /// many fired. Past-due timers after a restart are thereby staggered over several sweeps.
+    /// </summary>
+    Task<int> FireDueAsync(DateTimeOffset now, int maxBatch, CancellationToken cancellationToken);
+}
+
+internal sealed partial class TimerSweeper(IServiceScopeFactory scopes, WorkflowRuntime runtime, ILogger<TimerSweeper> logger) : ITimerSweeper
+{
+    public async Task<int> FireDueAsync(DateTimeOffset now, int maxBatch, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TimerRecord> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            due = await scope.ServiceProvider.GetRequiredService<IWorkflowStore>().ListDueTimersAsync(now, maxBatch, cancellationToken);
+        }
+
+        var fired = 0;
+        foreach (var timer in due)
+        {
+            try
+            {
+                var result = await runtime.FireTimerAsync(new TimerFiredStimulus(timer.Id), cancellationToken);
+                fired += result.Replayed ? 0 : 1;
+            }
+            catch (WorkflowConcurrencyException ex)
+            {
+                // Still contended after the runtime's retries; the row remains and the next sweep tries again.
+                LogContended(logger, timer.Id, ex);
+            }
+        }
+
+        return fired;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} stayed contended; it will be retried on the next sweep.")]
+    private static partial void LogContended(ILogger logger, Guid timerId, Exception exception);
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CityOps.Workflows.Scheduling;
+
+/// <summary>
+/// The Quartz clock over the timer table: each run fires one bounded batch. Quartz only says "sweep now"; the timer
+/// rows stay the truth, so a lost trigger or a restart loses no timer.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class TimerSweepJob(ITimerSweeper sweeper, TimeProvider time, IOptions<TimerSweepOptions> options) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await sweeper.FireDueAsync(time.GetUtcNow(), options.Value.MaxBatch, cancellationToken);
+    }
+}
+
+/// <summary>How the timer sweep runs.</summary>
+public sealed class TimerSweepOptions
+{
+    /// <summary>Seconds between sweeps (default 5).</summary>
+    public int IntervalSeconds { get; set; } = 5;
+
+    /// <summary>Timers fired per sweep at most (default 100); staggers a backlog after downtime.</summary>
+    public int MaxBatch { get; set; } = 100;
+
+    /// <summary>
+    /// Use Quartz's persistent clustered store (PostgreSQL / SQL Server, configured by <see cref="ConfigurePersistentStore"/>)
+    /// so one node sweeps at a time; false uses the in-memory RAMJobStore on a single node (SQLite deployments).
+    /// </summary>
+    public bool Clustered { get; set; }
+
+    /// <summary>Host callback configuring the persistent store (provider, connection string, serializer).</summary>
+    public Action<IPersistentStoreBuilder>? ConfigurePersistentStore { get; set; }
+}

@@ -1,0 +1,81 @@
+using CityOps.Workflows.Tests.Runtime;
+using FluentValidation;
+using Xunit;
+using static CityOps.Workflows.Tests.Runtime.WorkflowHost;
+
+namespace CityOps.Workflows.Tests.Definitions;
+
+/// <summary>Draft / publish / retract / import semantics.</summary>
+public sealed class DefinitionServiceTests
+{
+    [Fact]
+    public async Task SaveDraft_NewThenEditAfterPublish_CreatesV2AndKeepsV1Published()
+    {
+        await using var host = new WorkflowHost();
+        var draft = await host.Definitions.SaveDraftAsync(Scenario("decision"), Ct);
+        Assert.Equal((1, true, false), (draft.Version, draft.IsLatest, draft.IsPublished));
+        await host.Definitions.SaveDraftAsync(Scenario("decision") with { Name = "renamed" }, Ct);
+        Assert.Single(await host.Definitions.ListVersionsAsync("decision", Ct));
+
+        await host.Definitions.PublishAsync("decision", Ct);
+        var v2 = await host.Definitions.SaveDraftAsync(Scenario("decision") with { Name = "edited" }, Ct);
+
+        var versions = await host.Definitions.ListVersionsAsync("decision", Ct);
+        Assert.Equal(2, v2.Version);
+        Assert.Equal([(1, false, true), (2, true, false)], versions.Select(v => (v.Version, v.IsLatest, v.IsPublished)));
+
+        await host.Definitions.PublishAsync("decision", Ct);
+        versions = await host.Definitions.ListVersionsAsync("decision", Ct);
+        Assert.Equal([(1, false, false), (2, true, true)], versions.Select(v => (v.Version, v.IsLatest, v.IsPublished)));
+    }
+
+    [Fact]
+    public async Task Ensure_SameContentTwice_NoNewVersion_ChangedContent_NewVersion()
+    {
+        await using var host = new WorkflowHost();
+
+        await host.Definitions.EnsureAsync(Scenario("timer"), Ct);
+        await host.Definitions.EnsureAsync(Scenario("timer"), Ct);
+        Assert.Single(await host.Definitions.ListVersionsAsync("timer", Ct));
+
+        var changed = await host.Definitions.EnsureAsync(Scenario("timer") with { Description = "longer wait" }, Ct);
+        Assert.Equal((2, true), (changed.Version, changed.IsPublished));
+    }
+
+    [Fact]
+    public async Task Import_InvalidDefinition_ThrowsAndStoresNothing()
+    {
+        await using var host = new WorkflowHost();
+        var broken = Scenario("timer") with { Root = Scenario("timer").Root with { Connections = [] } };
+
+        await Assert.ThrowsAsync<ValidationException>(() => host.Definitions.ImportAsync(broken, publish: false, Ct));
+
+        Assert.Empty(await host.Definitions.ListVersionsAsync("timer", Ct));
+    }
+
+    [Fact]
+    public async Task Retract_Published_StopsNewInstances()
+    {
+        await using var host = new WorkflowHost();
+        await host.Definitions.EnsureAsync(Scenario("timer"), Ct);
+
+        var retracted = await host.Definitions.RetractAsync("timer", Ct);
+
+        Assert.False(retracted.IsPublished);
+        await Assert.ThrowsAsync<Workflows.Runtime.WorkflowNotFoundException>(() => host.Runtime.StartAsync(new("timer"), Ct));
+    }
+
+    [Fact]
+    public async Task Export_ThenParse_RoundTripsShape()
+    {
+        await using var host = new WorkflowHost();
+        await host.Definitions.EnsureAsync(Scenario("human-task"), Ct);
+
+        var json = await host.Definitions.ExportAsync("human-task", null, Ct);
+        var parsed = Workflows.Definitions.DefinitionJson.Parse(json);
+
+        Assert.Contains("\"definitionId\":\"human-task\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"expression\":{\"type\":\"JavaScript\"", json, StringComparison.Ordinal);
+        Assert.Equal(Workflows.Definitions.DefinitionJson.ContentHash(Scenario("human-task")), Workflows.Definitions.DefinitionJson.ContentHash(parsed));
+    }
+}
