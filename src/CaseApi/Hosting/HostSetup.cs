@@ -1,6 +1,7 @@
 using CityOps.CaseApi.Endpoints;
 using CityOps.CaseApi.Identity;
 using CityOps.CaseApi.Persistence;
+using CityOps.Cases.Catalog;
 using CityOps.Designer;
 using CityOps.Designer.Components;
 using Scalar.AspNetCore;
@@ -27,8 +28,11 @@ internal static class HostSetup
             return Task.CompletedTask;
         }));
         builder.AddCityOpsLocalization();
-        builder.Services.AddSingleton(DefinitionsFolder.Resolve(builder.Configuration, builder.Environment.ContentRootPath));
+        var definitions = DefinitionsFolder.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(definitions);
+        builder.Services.AddSingleton<ICityCatalog>(_ => new FileCityCatalog(definitions.Path));
         builder.AddCityOpsAuth();
+        builder.AddCityOpsWorkflowEngine();
         builder.Services.AddCityOpsDesigner();
         builder.Services.AddScoped<Designer.Services.IHostStatus, HostStatus>();
         builder.Services.AddRazorComponents()

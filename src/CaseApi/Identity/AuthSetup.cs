@@ -1,5 +1,7 @@
+using CityOps.Cases.People;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 
 namespace CityOps.CaseApi.Identity;
 
@@ -18,6 +20,7 @@ internal static class AuthSetup
     {
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<UserDirectory>();
+        builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddHostedService<DemoUserSeeder>();
 
         builder.Services.AddAuthentication(Scheme)

@@ -11,6 +11,16 @@ internal static class PageExtensions
         await page.Locator(".cityops-shell[data-interactive='true']").WaitForAsync(new() { Timeout = 30_000 });
     }
 
+    /// <summary>Signs in through the form as a demo account and waits for the interactive home page.</summary>
+    public static async Task SignInAsync(this IPage page, string userName)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", Infrastructure.SignIn.DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await page.Locator(".cityops-shell[data-interactive='true']").WaitForAsync(new() { Timeout = 30_000 });
+    }
+
     /// <summary>Saves a full-page screenshot under artifacts/screenshots at the repository root.</summary>
     public static async Task ScreenshotAsync(this IPage page, string name)
     {

@@ -9,7 +9,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser)
     public async Task LanguageSwitch_ToEnglishAndBack_ChangesTheWholeShell()
     {
         var page = await browser.NewPageAsync();
-        await page.OpenAsync("/");
+        await page.SignInAsync("leader");
         var heading = page.Locator("#home-title");
         Assert.Equal("欢迎使用 CityOps", await heading.InnerTextAsync());
         await page.ScreenshotAsync("shell-zh");
@@ -29,10 +29,25 @@ public sealed class ShellBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task SignIn_WithTheForm_ShowsWhoIsSignedInAndSignOutReturnsToTheForm()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        await page.ScreenshotAsync("sign-in");
+
+        await page.SignInAsync("dispatcher");
+        Assert.Equal("派遣员 赵敏", await page.Locator("#current-user").InnerTextAsync());
+
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Home_ShowsThisNodesDatabaseAndHealth()
     {
         var page = await browser.NewPageAsync();
-        await page.OpenAsync("/");
+        await page.SignInAsync("admin");
 
         var status = page.Locator("#node-status");
         await Assertions.Expect(status).ToContainTextAsync("Healthy");

@@ -13,7 +13,7 @@ public sealed class ShellTests : IDisposable
     [Fact]
     public async Task Root_WithoutLanguageCookie_ServesTheShellInChinese()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CreateSignedInBrowserAsync("leader");
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/", TestContext.Current.CancellationToken));
 
@@ -26,7 +26,7 @@ public sealed class ShellTests : IDisposable
     [Fact]
     public async Task CultureSwitch_ToEnglish_SetsCookieAndShellSpeaksEnglish()
     {
-        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var client = await factory.CreateSignedInBrowserAsync("leader");
 
         var switchResponse = await client.GetAsync("/culture/set?culture=en&redirectUri=%2F", TestContext.Current.CancellationToken);
         var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);

@@ -8,8 +8,12 @@ public sealed class CityOpsApiFactory : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "cityops-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The <c>CityOps:Profile</c> the host runs (Demo seeds the demo accounts).</summary>
+    public string Profile { get; init; } = "Demo";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("CityOps:Profile", Profile);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", string.Empty);

@@ -5,7 +5,6 @@ using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
 using CityOps.Workflows.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace CityOps.Workflows.Tests.Activities;
 

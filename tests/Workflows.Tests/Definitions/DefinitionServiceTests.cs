@@ -1,6 +1,5 @@
 using CityOps.Workflows.Tests.Runtime;
 using FluentValidation;
-using Xunit;
 using static CityOps.Workflows.Tests.Runtime.WorkflowHost;
 
 namespace CityOps.Workflows.Tests.Definitions;

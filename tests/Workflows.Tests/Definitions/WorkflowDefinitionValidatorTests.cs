@@ -3,7 +3,6 @@ using CityOps.Workflows.Definitions;
 using CityOps.Workflows.Tests.Runtime;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace CityOps.Workflows.Tests.Definitions;
 

@@ -1,7 +1,6 @@
 using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 using static CityOps.Workflows.Tests.Runtime.WorkflowHost;
 
 namespace CityOps.Workflows.Tests.Runtime;

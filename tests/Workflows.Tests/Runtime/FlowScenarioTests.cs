@@ -1,5 +1,4 @@
 using CityOps.Workflows.Persistence;
-using Xunit;
 using static CityOps.Workflows.Tests.Runtime.WorkflowHost;
 
 namespace CityOps.Workflows.Tests.Runtime;

@@ -1,6 +1,5 @@
 using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
-using Xunit;
 using static CityOps.Workflows.Tests.Runtime.WorkflowHost;
 
 namespace CityOps.Workflows.Tests.Runtime;

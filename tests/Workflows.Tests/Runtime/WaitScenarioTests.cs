@@ -2,7 +2,6 @@ using System.Text.Json;
 using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
 using FluentValidation;
-using Xunit;
 using static CityOps.Workflows.Tests.Runtime.WorkflowHost;
 
 namespace CityOps.Workflows.Tests.Runtime;

@@ -7,7 +7,6 @@ using CityOps.Workflows.Scheduling;
 using CityOps.Workflows.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace CityOps.Workflows.Tests.Runtime;
 

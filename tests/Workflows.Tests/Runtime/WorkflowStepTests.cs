@@ -1,6 +1,5 @@
 using System.Text;
 using CityOps.Workflows.Runtime;
-using Xunit;
 
 namespace CityOps.Workflows.Tests.Runtime;
 
