@@ -65,6 +65,12 @@ public static class WorkflowsServiceCollectionExtensions
         var options = new TimerSweepOptions();
         configure?.Invoke(options);
         services.AddOptions<TimerSweepOptions>().Configure(o => configure?.Invoke(o));
+        if (options.Clustered)
+        {
+            // Every node needs its own instance id in a cluster; AUTO derives one from host name and time.
+            services.Configure<QuartzOptions>(q => q.Properties["quartz.scheduler.instanceId"] = "AUTO");
+        }
+
         services.AddQuartz(q =>
         {
             if (options.Clustered)

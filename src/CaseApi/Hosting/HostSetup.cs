@@ -1,9 +1,11 @@
 using CityOps.CaseApi.Endpoints;
+using CityOps.CaseApi.Endpoints.Workflows;
 using CityOps.CaseApi.Identity;
 using CityOps.CaseApi.Persistence;
 using CityOps.Cases.Catalog;
 using CityOps.Designer;
 using CityOps.Designer.Components;
+using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 
 namespace CityOps.CaseApi.Hosting;
@@ -21,6 +23,7 @@ internal static class HostSetup
         builder.AddCityOpsDatabase();
         builder.AddCityOpsDataProtection();
         builder.Services.AddCityOpsProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "CityOps API";
@@ -58,6 +61,9 @@ internal static class HostSetup
         app.MapCityOpsHealth();
         app.MapSystemEndpoints();
         app.MapAccountEndpoints();
+        app.MapWorkflowDefinitionEndpoints();
+        app.MapWorkflowInstanceEndpoints();
+        app.MapWorkflowEventEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -24,6 +24,12 @@ public static class Policies
     /// <summary>Read assessment and every case (auditors, shift leaders, administrators).</summary>
     public const string Audit = "Audit";
 
+    /// <summary>See workflow instances and their journals (command centre, auditors, administrators).</summary>
+    public const string ReadWorkflows = "ReadWorkflows";
+
+    /// <summary>Start, cancel and retry instances, raise events (shift leaders, administrators, integrations).</summary>
+    public const string OperateWorkflows = "OperateWorkflows";
+
     internal static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -31,6 +37,9 @@ public static class Policies
         options.AddPolicy(ReportCases, p => p.RequireRole(nameof(Role.Inspector), nameof(Role.Acceptor), nameof(Role.ShiftLeader), nameof(Role.Administrator)));
         options.AddPolicy(Command, p => p.RequireRole(nameof(Role.Acceptor), nameof(Role.ShiftLeader), nameof(Role.Dispatcher), nameof(Role.Administrator)));
         options.AddPolicy(Audit, p => p.RequireRole(nameof(Role.Auditor), nameof(Role.ShiftLeader), nameof(Role.Administrator)));
+        options.AddPolicy(ReadWorkflows, p => p.RequireRole(
+            nameof(Role.Acceptor), nameof(Role.ShiftLeader), nameof(Role.Dispatcher), nameof(Role.Auditor), nameof(Role.Administrator)));
+        options.AddPolicy(OperateWorkflows, p => p.RequireRole(nameof(Role.ShiftLeader), nameof(Role.Administrator)));
         options.FallbackPolicy = null; // health, OpenAPI and the sign-in page stay anonymous; everything else names a policy
     }
 }
