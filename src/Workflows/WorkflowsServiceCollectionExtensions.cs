@@ -91,6 +91,7 @@ public static class WorkflowsServiceCollectionExtensions
             q.AddTrigger(t => t.ForJob(job).WithIdentity("cityops-workflow-timer-sweep")
                 .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.IntervalSeconds)).RepeatForever()));
         });
+        services.Configure<QuartzOptions>(q => q.Properties["quartz.scheduler.instanceName"] = options.SchedulerName);
         services.AddQuartzHostedService(h => h.WaitForJobsToComplete = true);
         return services;
     }

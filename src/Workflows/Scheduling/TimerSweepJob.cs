@@ -32,6 +32,12 @@ public sealed class TimerSweepOptions
     /// </summary>
     public bool Clustered { get; set; }
 
+    /// <summary>
+    /// Quartz scheduler name. Nodes of one cluster must share it (it is the <c>sched_name</c> column); two hosts in
+    /// one process must not, because Quartz keeps one scheduler per name per process.
+    /// </summary>
+    public string SchedulerName { get; set; } = "CityOps";
+
     /// <summary>Host callback configuring the persistent store (provider, connection string, serializer).</summary>
     public Action<IPersistentStoreBuilder>? ConfigurePersistentStore { get; set; }
 }

@@ -38,6 +38,9 @@ public sealed class CityOpsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", string.Empty);
         builder.UseSetting("Database:DataFolder", DataFolder);
+
+        // Quartz keeps one scheduler per name per process; each in-process host gets its own.
+        builder.UseSetting("Workflows:TimerSweep:SchedulerName", $"cityops-test-{Guid.NewGuid():N}");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

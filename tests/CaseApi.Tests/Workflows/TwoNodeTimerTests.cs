@@ -1,41 +1,47 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using CityOps.CaseApi.Tests.Infrastructure;
 using CityOps.Testing;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using static CityOps.CaseApi.Tests.Workflows.WorkflowApi;
 
 namespace CityOps.CaseApi.Tests.Workflows;
 
-/// <summary>Two CityOps nodes on one PostgreSQL database: Quartz runs clustered and every timer fires once.</summary>
+/// <summary>
+/// Two CityOps nodes — one in this process, one in its own process — on one PostgreSQL database: Quartz runs
+/// clustered on the shared database and every timer fires exactly once.
+/// </summary>
 public sealed class TwoNodeTimerTests
 {
     [Fact]
     public async Task TwoNodesSharingPostgreSql_FireEachTimerExactlyOnce()
     {
         var cs = await PostgresTestServer.CreateDatabaseAsync("cityops_2nodes", Ct);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
-        Dictionary<string, string?> Node() => new()
+        var shared = new Dictionary<string, string>
         {
             ["Database:Provider"] = "PostgreSql",
             ["Database:ConnectionString"] = cs,
             ["Workflows:TimerSweep:IntervalSeconds"] = "1",
+            ["Workflows:TimerSweep:SchedulerName"] = "CityOps",
         };
 
-        await using var nodeA = new CityOpsApiFactory { Time = clock, Settings = Node() };
+        await using var nodeA = new CityOpsApiFactory { Settings = shared.ToDictionary(kv => kv.Key, kv => (string?)kv.Value) };
         var adminA = await nodeA.CreateApiClientAsync("admin");
-        await using var nodeB = new CityOpsApiFactory { Time = clock, Settings = Node() };
-        var adminB = await nodeB.CreateApiClientAsync("admin");
-        await PublishAsync(adminA, "api-timer");
+        await using var nodeB = await ExternalNode.StartAsync(shared, Ct);
+        var adminB = nodeB.CreateClient();
+        var token = await (await adminB.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = SignIn.DemoPassword }, Ct)).ReadAsync();
+        adminB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+
+        await PublishAsync(adminA, "api-short-timer");
         var ids = new List<Guid>();
         for (var i = 0; i < 20; i++)
         {
-            ids.Add(await StartAsync(i % 2 == 0 ? adminA : adminB, "api-timer"));
+            ids.Add(await StartAsync(i % 2 == 0 ? adminA : adminB, "api-short-timer"));
         }
 
-        clock.Advance(TimeSpan.FromHours(2));
         foreach (var id in ids)
         {
-            Assert.Equal("Finished", await WaitForStatusAsync(adminB, id, "Finished", TimeSpan.FromSeconds(30)));
+            Assert.Equal("Finished", await WaitForStatusAsync(adminB, id, "Finished", TimeSpan.FromSeconds(60)));
         }
 
         foreach (var id in ids)
@@ -46,7 +52,7 @@ public sealed class TwoNodeTimerTests
 
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync(Ct);
-        await using var cmd = new NpgsqlCommand("SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state", conn);
-        Assert.Equal(2L, (long)(await cmd.ExecuteScalarAsync(Ct))!); // both nodes checked in to the same Quartz cluster
+        await using var cmd = new NpgsqlCommand("SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state WHERE sched_name = 'CityOps'", conn);
+        Assert.Equal(2L, (long)(await cmd.ExecuteScalarAsync(Ct))!); // both nodes checked in to one Quartz cluster
     }
 }
