@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CityOps.CaseApi.Tests.Infrastructure;
 using static CityOps.CaseApi.Tests.Workflows.WorkflowApi;
 
@@ -132,5 +133,27 @@ public sealed class WorkflowInstanceApiTests : IDisposable
 
         Assert.True((await noKey.ReadAsync()).GetProperty("errors").TryGetProperty("idempotencyKey", out _));
         Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+    }
+
+    [Fact]
+    public async Task FaultingActivity_BecomesAVisibleIncident_AndRetryRunsItAgain()
+    {
+        var admin = await factory.CreateApiClientAsync("admin");
+        await PublishAsync(admin, "api-incident");
+        var id = await StartAsync(admin, "api-incident", new { fail = true });
+
+        var faulted = (await InstanceAsync(admin, id)).GetProperty("instance");
+        var retried = await (await admin.PostAsync($"/api/workflows/instances/{id}/retry", null, Ct)).ReadAsync();
+        var ok = await StartAsync(admin, "api-incident", new { fail = false });
+
+        Assert.Equal("Faulted", faulted.GetProperty("status").GetString());
+        var incident = faulted.GetProperty("incidents")[0];
+        Assert.Equal("geocode", incident.GetProperty("activityId").GetString());
+        Assert.Contains("geocoder unavailable", incident.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var incidents = retried.GetProperty("incidents").EnumerateArray().ToList();
+        Assert.Equal(2, incidents.Count);
+        Assert.NotEqual(JsonValueKind.Null, incidents[0].GetProperty("resolvedAt").ValueKind);
+        Assert.Equal("Faulted", retried.GetProperty("status").GetString());
+        Assert.Equal("Finished", await StatusAsync(admin, ok));
     }
 }
