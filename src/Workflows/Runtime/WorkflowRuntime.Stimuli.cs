@@ -33,8 +33,11 @@ internal sealed partial class WorkflowRuntime
             }
         }
 
-        var started = await StartTriggeredAsync(stimulus, cancellationToken);
-        var parked = resumed.Count == 0 && started.Count == 0;
+        var (started, triggered) = await StartTriggeredAsync(stimulus, cancellationToken);
+
+        // Park only what a wait may still come for: a correlated event that no wait took and that is no start
+        // trigger (a trigger whose filter said no has had its answer). Uncorrelated events are broadcasts: never parked.
+        var parked = resumed.Count == 0 && !triggered && stimulus.CorrelationKey is not null;
         if (parked)
         {
             await ParkAsync(stimulus, hash, cancellationToken);
@@ -66,7 +69,8 @@ internal sealed partial class WorkflowRuntime
     {
         while (true)
         {
-            var parkedRows = await QueryAsync(s => s.FindParkedStimuliAsync(name, hash, cancellationToken));
+            var liveSince = time.GetUtcNow() - _options.ParkedStimulusLifetime;
+            var parkedRows = (await QueryAsync(s => s.FindParkedStimuliAsync(name, hash, cancellationToken))).Where(p => p.ParkedAt > liveSince).ToList();
             var bookmarks = await QueryAsync(s => s.FindBookmarksAsync(name, hash, cancellationToken));
             if (parkedRows is not [var parked, ..] || bookmarks is not [var bookmark, ..])
             {
@@ -115,10 +119,12 @@ internal sealed partial class WorkflowRuntime
             return true;
         }, cancellationToken);
 
-    private async Task<List<Guid>> StartTriggeredAsync(EventStimulus stimulus, CancellationToken cancellationToken)
+    /// <summary>Starts the definitions the event triggers; <c>Triggered</c> when any published Start declares it.</summary>
+    private async Task<(List<Guid> Started, bool Triggered)> StartTriggeredAsync(EventStimulus stimulus, CancellationToken cancellationToken)
     {
         var started = new List<Guid>();
-        foreach (var definition in await QueryAsync(s => s.ListPublishedByTriggerAsync(stimulus.EventName, cancellationToken)))
+        var definitions = await QueryAsync(s => s.ListPublishedByTriggerAsync(stimulus.EventName, cancellationToken));
+        foreach (var definition in definitions)
         {
             var key = $"{stimulus.IdempotencyKey}#start:{definition.DefinitionId}";
             var id = await WithRetriesAsync<Guid?>(async services =>
@@ -150,7 +156,7 @@ internal sealed partial class WorkflowRuntime
             }
         }
 
-        return started;
+        return (started, definitions.Count > 0);
     }
 
     private async Task<StimulusResult?> FindEarlierResultAsync(string key, CancellationToken cancellationToken) =>
