@@ -24,8 +24,23 @@ internal sealed partial class WorkflowRuntime
         }
 
         var hash = CorrelationHash.Compute(stimulus.EventName, stimulus.CorrelationKey);
+        var bookmarks = await QueryAsync(s => s.FindBookmarksAsync(stimulus.EventName, hash, cancellationToken));
+        var triggers = await QueryAsync(s => s.ListPublishedByTriggerAsync(stimulus.EventName, cancellationToken));
+
+        // The common case, one wait and no start trigger: the result is known before resuming, so its record rides
+        // in the resume's own commit (one transaction per event). If the wait is gone, the general path decides.
+        if (bookmarks is [var only] && triggers.Count == 0)
+        {
+            var known = new StimulusResult(stimulus.IdempotencyKey, [only.InstanceId], []);
+            var record = Processed(stimulus.IdempotencyKey, null, JsonSerializer.Serialize(known, DefinitionJson.Options));
+            if (await ResumeWaitAsync(only, stimulus, $"{stimulus.IdempotencyKey}#{only.InstanceId:N}", null, cancellationToken, record))
+            {
+                return known;
+            }
+        }
+
         var resumed = new List<Guid>();
-        foreach (var bookmark in await QueryAsync(s => s.FindBookmarksAsync(stimulus.EventName, hash, cancellationToken)))
+        foreach (var bookmark in bookmarks)
         {
             if (await ResumeWaitAsync(bookmark, stimulus, $"{stimulus.IdempotencyKey}#{bookmark.InstanceId:N}", null, cancellationToken))
             {
@@ -33,7 +48,7 @@ internal sealed partial class WorkflowRuntime
             }
         }
 
-        var (started, triggered) = await StartTriggeredAsync(stimulus, cancellationToken);
+        var (started, triggered) = await StartTriggeredAsync(stimulus, triggers, cancellationToken);
 
         // Park only what a wait may still come for: a correlated event that no wait took and that is no start
         // trigger (a trigger whose filter said no has had its answer). Uncorrelated events are broadcasts: never parked.
@@ -86,7 +101,13 @@ internal sealed partial class WorkflowRuntime
     }
 
     /// <summary>Resumes one event wait; false when it is gone, the key was processed, or the parked row was taken.</summary>
-    private Task<bool> ResumeWaitAsync(BookmarkRecord bookmark, EventStimulus stimulus, string key, Guid? parkedId, CancellationToken cancellationToken) =>
+    private Task<bool> ResumeWaitAsync(
+        BookmarkRecord bookmark,
+        EventStimulus stimulus,
+        string key,
+        Guid? parkedId,
+        CancellationToken cancellationToken,
+        StimulusRecord? eventResult = null) =>
         WithRetriesAsync(async services =>
         {
             var store = services.GetRequiredService<IWorkflowStore>();
@@ -110,6 +131,11 @@ internal sealed partial class WorkflowRuntime
             await step.ResumeAsync(bookmark.ActivityId, stimulus);
             await step.RunAsync();
             step.Changes.Stimuli.Add(Processed(key, step.Instance.Id, "{}"));
+            if (eventResult is not null)
+            {
+                step.Changes.Stimuli.Add(eventResult);
+            }
+
             if (parkedId is { } taken)
             {
                 step.Changes.ParkedRemoved.Add(taken);
@@ -120,10 +146,12 @@ internal sealed partial class WorkflowRuntime
         }, cancellationToken);
 
     /// <summary>Starts the definitions the event triggers; <c>Triggered</c> when any published Start declares it.</summary>
-    private async Task<(List<Guid> Started, bool Triggered)> StartTriggeredAsync(EventStimulus stimulus, CancellationToken cancellationToken)
+    private async Task<(List<Guid> Started, bool Triggered)> StartTriggeredAsync(
+        EventStimulus stimulus,
+        IReadOnlyList<WorkflowDefinitionRecord> definitions,
+        CancellationToken cancellationToken)
     {
         var started = new List<Guid>();
-        var definitions = await QueryAsync(s => s.ListPublishedByTriggerAsync(stimulus.EventName, cancellationToken));
         foreach (var definition in definitions)
         {
             var key = $"{stimulus.IdempotencyKey}#start:{definition.DefinitionId}";
