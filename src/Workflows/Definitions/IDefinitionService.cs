@@ -33,7 +33,11 @@ public interface IDefinitionService
     /// </summary>
     Task<WorkflowDefinition> ImportAsync(WorkflowDefinition definition, bool publish, CancellationToken cancellationToken);
 
-    /// <summary>Idempotent seeding at start-up: import and publish, a no-op when nothing changed.</summary>
+    /// <summary>
+    /// Idempotent seeding at start-up. A no-op when the content equals ANY stored version of the definition (so a
+    /// later edit published by an administrator, or a deliberate retraction, survives restarts); new content becomes a
+    /// new published version. Returns the published version (or the matching one when none is published).
+    /// </summary>
     Task<WorkflowDefinition> EnsureAsync(WorkflowDefinition definition, CancellationToken cancellationToken);
 
     /// <summary>The version (or latest) as Elsa-shaped JSON.</summary>

@@ -35,6 +35,9 @@ public interface IWorkflowStore
     /// <summary>Parked stimuli for (<paramref name="name"/>, <paramref name="correlationHash"/>), oldest first.</summary>
     Task<IReadOnlyList<ParkedStimulusRecord>> FindParkedStimuliAsync(string name, string correlationHash, CancellationToken cancellationToken);
 
+    /// <summary>Parked stimuli with <see cref="ParkedStimulusRecord.ParkedAt"/> &lt; <paramref name="parkedBefore"/>, oldest first, at most <paramref name="maxCount"/>.</summary>
+    Task<IReadOnlyList<ParkedStimulusRecord>> ListParkedBeforeAsync(DateTimeOffset parkedBefore, int maxCount, CancellationToken cancellationToken);
+
     Task<WorkflowTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken);
 
     Task<PagedResult<WorkflowTaskRecord>> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken);

@@ -48,6 +48,14 @@ public sealed partial class InMemoryWorkflowStore
             .Select(p => p.Copy()));
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ParkedStimulusRecord>> ListParkedBeforeAsync(DateTimeOffset parkedBefore, int maxCount, CancellationToken cancellationToken) =>
+        ReadList(() => _parked.Values
+            .Where(p => p.ParkedAt < parkedBefore)
+            .OrderBy(p => p.ParkedAt).ThenBy(p => p.Id)
+            .Take(maxCount)
+            .Select(p => p.Copy()));
+
+    /// <inheritdoc />
     public Task<WorkflowTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
         Read(() => _tasks.GetValueOrDefault(taskId)?.Copy());
 

@@ -53,6 +53,15 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
         RequireAll(commit.TimersRemoved, _timers, "Timer");
         RequireAll(commit.ParkedRemoved, _parked, "Parked stimulus");
         RequireAll(commit.TasksUpdated.Select(t => t.Id), _tasks, "Task");
+        foreach (var saved in commit.DefinitionsSaved)
+        {
+            var exists = _definitions.TryGetValue(saved.Definition.Id, out var current);
+            if (saved.ExpectedUpdatedAt is null ? exists : !exists || current!.UpdatedAt != saved.ExpectedUpdatedAt)
+            {
+                throw new WorkflowConcurrencyException($"Definition row {saved.Definition.Id} was changed by another writer.");
+            }
+        }
+
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var stimulus in commit.Stimuli)
         {
@@ -130,7 +139,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
 
         foreach (var d in commit.DefinitionsSaved)
         {
-            _definitions[d.Id] = d.Copy();
+            _definitions[d.Definition.Id] = d.Definition.Copy();
         }
     }
 }

@@ -1,8 +1,9 @@
 namespace CityOps.Workflows.Persistence;
 
 /// <summary>
-/// A stimulus that arrived before any bookmark matched it. It waits here (never dropped) and is delivered when a
-/// bookmark with the same (<see cref="Name"/>, <see cref="CorrelationHash"/>) is committed.
+/// A correlated event that arrived before any bookmark matched it. It waits here and is delivered when a bookmark
+/// with the same (<see cref="Name"/>, <see cref="CorrelationHash"/>) is committed, until it expires
+/// (<see cref="ParkedAt"/> + <c>WorkflowRuntimeOptions.ParkedStimulusLifetime</c>) and the sweep deletes it.
 /// </summary>
 public sealed class ParkedStimulusRecord
 {

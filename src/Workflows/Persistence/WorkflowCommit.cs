@@ -8,6 +8,15 @@ namespace CityOps.Workflows.Persistence;
 /// </param>
 public sealed record InstanceWrite(WorkflowInstanceRecord Instance, long? ExpectedVersion);
 
+/// <summary>A definition row a commit writes, with the optimistic check the writer relies on.</summary>
+/// <param name="Definition">The new state of the row.</param>
+/// <param name="ExpectedUpdatedAt">
+/// <c>null</c> to insert a new version (a conflict when it exists); otherwise the <see cref="WorkflowDefinitionRecord.UpdatedAt"/>
+/// the writer read (a conflict when the row is gone or was changed since). Writers keep <c>UpdatedAt</c> strictly
+/// increasing per row, so it serves as the row's version token and two concurrent publishes can never both win.
+/// </param>
+public sealed record DefinitionWrite(WorkflowDefinitionRecord Definition, DateTimeOffset? ExpectedUpdatedAt);
+
 /// <summary>
 /// Everything one step changes, committed atomically by <see cref="IWorkflowStore.CommitAsync"/>: all of it or
 /// nothing. Removing a row that no longer exists, or adding an idempotency key that already exists, is a conflict
@@ -42,6 +51,6 @@ public sealed record WorkflowCommit
 
     public IReadOnlyList<Guid> ParkedRemoved { get; init; } = [];
 
-    /// <summary>Definition rows to insert or replace (by <see cref="WorkflowDefinitionRecord.Id"/>).</summary>
-    public IReadOnlyList<WorkflowDefinitionRecord> DefinitionsSaved { get; init; } = [];
+    /// <summary>Definition rows to insert or update (by <see cref="WorkflowDefinitionRecord.Id"/>), each checked.</summary>
+    public IReadOnlyList<DefinitionWrite> DefinitionsSaved { get; init; } = [];
 }

@@ -11,7 +11,8 @@ public interface IWorkflowRuntime
 
     /// <summary>
     /// Raises an event: resumes every wait on (name, correlation key), starts every published definition whose Start
-    /// declares the event (and whose filter passes), and parks it when nothing matched.
+    /// declares the event (and whose filter passes). A correlated event that no wait took and no start trigger
+    /// declares is parked for <see cref="WorkflowRuntimeOptions.ParkedStimulusLifetime"/>; anything else is never parked.
     /// </summary>
     Task<StimulusResult> RaiseEventAsync(EventStimulus stimulus, CancellationToken cancellationToken);
 
@@ -74,4 +75,10 @@ public sealed class WorkflowRuntimeOptions
 
     /// <summary>Journal payloads longer than this (UTF-8 bytes) are truncated with a marker.</summary>
     public int JournalPayloadLimitBytes { get; set; } = 2048;
+
+    /// <summary>
+    /// How long a correlated event that matched nothing stays parked waiting for its wait (default 7 days). After
+    /// that it is no longer delivered and the sweep deletes it (<see cref="Scheduling.ITimerSweeper.PurgeExpiredParkedAsync"/>).
+    /// </summary>
+    public TimeSpan ParkedStimulusLifetime { get; set; } = TimeSpan.FromDays(7);
 }

@@ -44,7 +44,7 @@ public sealed record EventStimulus(string EventName, string? CorrelationKey, Jso
 /// <param name="IdempotencyKey">The stimulus key.</param>
 /// <param name="ResumedInstanceIds">Instances whose wait it resumed.</param>
 /// <param name="StartedInstanceIds">Instances it started through Start triggers.</param>
-/// <param name="Parked">No wait matched yet; it is kept and delivered when one appears.</param>
+/// <param name="Parked">A correlated event no wait matched yet; kept (until it expires) and delivered when one appears.</param>
 /// <param name="Replayed">The key was seen before; this is the earlier result and nothing changed now.</param>
 public sealed record StimulusResult(
     string IdempotencyKey,

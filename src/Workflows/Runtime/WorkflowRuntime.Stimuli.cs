@@ -24,8 +24,23 @@ internal sealed partial class WorkflowRuntime
         }
 
         var hash = CorrelationHash.Compute(stimulus.EventName, stimulus.CorrelationKey);
+        var bookmarks = await QueryAsync(s => s.FindBookmarksAsync(stimulus.EventName, hash, cancellationToken));
+        var triggers = await QueryAsync(s => s.ListPublishedByTriggerAsync(stimulus.EventName, cancellationToken));
+
+        // The common case, one wait and no start trigger: the result is known before resuming, so its record rides
+        // in the resume's own commit (one transaction per event). If the wait is gone, the general path decides.
+        if (bookmarks is [var only] && triggers.Count == 0)
+        {
+            var known = new StimulusResult(stimulus.IdempotencyKey, [only.InstanceId], []);
+            var record = Processed(stimulus.IdempotencyKey, null, JsonSerializer.Serialize(known, DefinitionJson.Options));
+            if (await ResumeWaitAsync(only, stimulus, $"{stimulus.IdempotencyKey}#{only.InstanceId:N}", null, cancellationToken, record))
+            {
+                return known;
+            }
+        }
+
         var resumed = new List<Guid>();
-        foreach (var bookmark in await QueryAsync(s => s.FindBookmarksAsync(stimulus.EventName, hash, cancellationToken)))
+        foreach (var bookmark in bookmarks)
         {
             if (await ResumeWaitAsync(bookmark, stimulus, $"{stimulus.IdempotencyKey}#{bookmark.InstanceId:N}", null, cancellationToken))
             {
@@ -33,8 +48,11 @@ internal sealed partial class WorkflowRuntime
             }
         }
 
-        var started = await StartTriggeredAsync(stimulus, cancellationToken);
-        var parked = resumed.Count == 0 && started.Count == 0;
+        var (started, triggered) = await StartTriggeredAsync(stimulus, triggers, cancellationToken);
+
+        // Park only what a wait may still come for: a correlated event that no wait took and that is no start
+        // trigger (a trigger whose filter said no has had its answer). Uncorrelated events are broadcasts: never parked.
+        var parked = resumed.Count == 0 && !triggered && stimulus.CorrelationKey is not null;
         if (parked)
         {
             await ParkAsync(stimulus, hash, cancellationToken);
@@ -66,7 +84,8 @@ internal sealed partial class WorkflowRuntime
     {
         while (true)
         {
-            var parkedRows = await QueryAsync(s => s.FindParkedStimuliAsync(name, hash, cancellationToken));
+            var liveSince = time.GetUtcNow() - _options.ParkedStimulusLifetime;
+            var parkedRows = (await QueryAsync(s => s.FindParkedStimuliAsync(name, hash, cancellationToken))).Where(p => p.ParkedAt > liveSince).ToList();
             var bookmarks = await QueryAsync(s => s.FindBookmarksAsync(name, hash, cancellationToken));
             if (parkedRows is not [var parked, ..] || bookmarks is not [var bookmark, ..])
             {
@@ -82,7 +101,13 @@ internal sealed partial class WorkflowRuntime
     }
 
     /// <summary>Resumes one event wait; false when it is gone, the key was processed, or the parked row was taken.</summary>
-    private Task<bool> ResumeWaitAsync(BookmarkRecord bookmark, EventStimulus stimulus, string key, Guid? parkedId, CancellationToken cancellationToken) =>
+    private Task<bool> ResumeWaitAsync(
+        BookmarkRecord bookmark,
+        EventStimulus stimulus,
+        string key,
+        Guid? parkedId,
+        CancellationToken cancellationToken,
+        StimulusRecord? eventResult = null) =>
         WithRetriesAsync(async services =>
         {
             var store = services.GetRequiredService<IWorkflowStore>();
@@ -106,6 +131,11 @@ internal sealed partial class WorkflowRuntime
             await step.ResumeAsync(bookmark.ActivityId, stimulus);
             await step.RunAsync();
             step.Changes.Stimuli.Add(Processed(key, step.Instance.Id, "{}"));
+            if (eventResult is not null)
+            {
+                step.Changes.Stimuli.Add(eventResult);
+            }
+
             if (parkedId is { } taken)
             {
                 step.Changes.ParkedRemoved.Add(taken);
@@ -115,10 +145,14 @@ internal sealed partial class WorkflowRuntime
             return true;
         }, cancellationToken);
 
-    private async Task<List<Guid>> StartTriggeredAsync(EventStimulus stimulus, CancellationToken cancellationToken)
+    /// <summary>Starts the definitions the event triggers; <c>Triggered</c> when any published Start declares it.</summary>
+    private async Task<(List<Guid> Started, bool Triggered)> StartTriggeredAsync(
+        EventStimulus stimulus,
+        IReadOnlyList<WorkflowDefinitionRecord> definitions,
+        CancellationToken cancellationToken)
     {
         var started = new List<Guid>();
-        foreach (var definition in await QueryAsync(s => s.ListPublishedByTriggerAsync(stimulus.EventName, cancellationToken)))
+        foreach (var definition in definitions)
         {
             var key = $"{stimulus.IdempotencyKey}#start:{definition.DefinitionId}";
             var id = await WithRetriesAsync<Guid?>(async services =>
@@ -150,7 +184,7 @@ internal sealed partial class WorkflowRuntime
             }
         }
 
-        return started;
+        return (started, definitions.Count > 0);
     }
 
     private async Task<StimulusResult?> FindEarlierResultAsync(string key, CancellationToken cancellationToken) =>

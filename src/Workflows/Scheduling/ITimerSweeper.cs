@@ -2,6 +2,7 @@ using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CityOps.Workflows.Scheduling;
 
@@ -13,10 +14,56 @@ public interface ITimerSweeper
     /// many fired. Past-due timers after a restart are thereby staggered over several sweeps.
     /// </summary>
     Task<int> FireDueAsync(DateTimeOffset now, int maxBatch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes at most <paramref name="maxBatch"/> parked stimuli older than
+    /// <see cref="WorkflowRuntimeOptions.ParkedStimulusLifetime"/> at <paramref name="now"/> and returns how many went.
+    /// </summary>
+    Task<int> PurgeExpiredParkedAsync(DateTimeOffset now, int maxBatch, CancellationToken cancellationToken);
 }
 
-internal sealed partial class TimerSweeper(IServiceScopeFactory scopes, WorkflowRuntime runtime, ILogger<TimerSweeper> logger) : ITimerSweeper
+internal sealed partial class TimerSweeper(
+    IServiceScopeFactory scopes,
+    WorkflowRuntime runtime,
+    IOptions<WorkflowRuntimeOptions> options,
+    ILogger<TimerSweeper> logger) : ITimerSweeper
 {
+    public async Task<int> PurgeExpiredParkedAsync(DateTimeOffset now, int maxBatch, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IWorkflowStore>();
+        var expired = await store.ListParkedBeforeAsync(now - options.Value.ParkedStimulusLifetime, maxBatch, cancellationToken);
+        if (expired.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await store.CommitAsync(new WorkflowCommit { ParkedRemoved = [.. expired.Select(p => p.Id)] }, cancellationToken);
+            return expired.Count;
+        }
+        catch (WorkflowConcurrencyException)
+        {
+            // One of them was delivered meanwhile; delete the rest one by one.
+            var purged = 0;
+            foreach (var parked in expired)
+            {
+                try
+                {
+                    await store.CommitAsync(new WorkflowCommit { ParkedRemoved = [parked.Id] }, cancellationToken);
+                    purged++;
+                }
+                catch (WorkflowConcurrencyException)
+                {
+                    // Taken by a delivery: nothing left to purge.
+                }
+            }
+
+            return purged;
+        }
+    }
+
     public async Task<int> FireDueAsync(DateTimeOffset now, int maxBatch, CancellationToken cancellationToken)
     {
         IReadOnlyList<TimerRecord> due;

@@ -4,7 +4,8 @@ using Quartz;
 namespace CityOps.Workflows.Scheduling;
 
 /// <summary>
-/// The Quartz clock over the timer table: each run fires one bounded batch. Quartz only says "sweep now"; the timer
+/// The Quartz clock over the timer table: each run fires one bounded batch of due timers and purges one bounded batch
+/// of expired parked stimuli. Quartz only says "sweep now"; the timer
 /// rows stay the truth, so a lost trigger or a restart loses no timer.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -13,7 +14,9 @@ internal sealed class TimerSweepJob(ITimerSweeper sweeper, TimeProvider time, IO
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await sweeper.FireDueAsync(time.GetUtcNow(), options.Value.MaxBatch, cancellationToken);
+        var now = time.GetUtcNow();
+        await sweeper.FireDueAsync(now, options.Value.MaxBatch, cancellationToken);
+        await sweeper.PurgeExpiredParkedAsync(now, options.Value.MaxBatch, cancellationToken);
     }
 }
 

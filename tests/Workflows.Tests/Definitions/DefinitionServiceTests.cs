@@ -42,6 +42,55 @@ public sealed class DefinitionServiceTests
     }
 
     [Fact]
+    public async Task Ensure_FileEqualsOlderVersion_AfterAdminPublishedEdit_NoOpAndEditStaysPublished()
+    {
+        await using var host = new WorkflowHost();
+        await host.Definitions.EnsureAsync(Scenario("timer"), Ct);
+        await host.Definitions.SaveDraftAsync(Scenario("timer") with { Description = "edited by an administrator" }, Ct);
+        await host.Definitions.PublishAsync("timer", Ct);
+
+        var restart = await host.Definitions.EnsureAsync(Scenario("timer"), Ct);
+
+        Assert.Equal((2, true), (restart.Version, restart.IsPublished));
+        Assert.Equal("edited by an administrator", restart.Description);
+        var versions = await host.Definitions.ListVersionsAsync("timer", Ct);
+        Assert.Equal([(1, false, false), (2, true, true)], versions.Select(v => (v.Version, v.IsLatest, v.IsPublished)));
+    }
+
+    [Fact]
+    public async Task Ensure_FileChangedByDeployment_AfterAdminEdits_NewPublishedVersionAndDraftKept()
+    {
+        await using var host = new WorkflowHost();
+        await host.Definitions.EnsureAsync(Scenario("timer"), Ct);
+        await host.Definitions.SaveDraftAsync(Scenario("timer") with { Description = "admin edit" }, Ct);
+        await host.Definitions.PublishAsync("timer", Ct);
+        await host.Definitions.SaveDraftAsync(Scenario("timer") with { Description = "admin draft, unpublished" }, Ct);
+
+        var deployed = await host.Definitions.EnsureAsync(Scenario("timer") with { Description = "deployment v2 of the file" }, Ct);
+
+        Assert.Equal((4, true, true), (deployed.Version, deployed.IsLatest, deployed.IsPublished));
+        var versions = await host.Definitions.ListVersionsAsync("timer", Ct);
+        Assert.Equal(
+            [(1, false, false), (2, false, false), (3, false, false), (4, true, true)],
+            versions.Select(v => (v.Version, v.IsLatest, v.IsPublished)));
+        Assert.Equal("admin draft, unpublished", versions[2].Description);
+        Assert.Equal(deployed.Version, (await host.Definitions.EnsureAsync(Scenario("timer") with { Description = "deployment v2 of the file" }, Ct)).Version);
+    }
+
+    [Fact]
+    public async Task Ensure_AfterRetract_SameFile_StaysRetracted()
+    {
+        await using var host = new WorkflowHost();
+        await host.Definitions.EnsureAsync(Scenario("timer"), Ct);
+        await host.Definitions.RetractAsync("timer", Ct);
+
+        var restart = await host.Definitions.EnsureAsync(Scenario("timer"), Ct);
+
+        Assert.Equal((1, false), (restart.Version, restart.IsPublished));
+        Assert.Single(await host.Definitions.ListVersionsAsync("timer", Ct));
+    }
+
+    [Fact]
     public async Task Import_InvalidDefinition_ThrowsAndStoresNothing()
     {
         await using var host = new WorkflowHost();

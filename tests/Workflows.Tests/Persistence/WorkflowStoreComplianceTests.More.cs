@@ -129,10 +129,10 @@ public abstract partial class WorkflowStoreComplianceTests
     [Fact]
     public async Task Definitions_PublishFlagsReplaced_LatestAndPublishedQueriesFollow()
     {
-        await Store.CommitAsync(new WorkflowCommit { DefinitionsSaved = [Definition("intake", 1, latest: true, published: true, trigger: "reported")] }, Ct);
+        await Store.CommitAsync(new WorkflowCommit { DefinitionsSaved = [new(Definition("intake", 1, latest: true, published: true, trigger: "reported"), null)] }, Ct);
         var v1 = (await Store.GetDefinitionAsync("intake", 1, Ct))!;
         v1.IsLatest = false;
-        await Store.CommitAsync(new WorkflowCommit { DefinitionsSaved = [v1, Definition("intake", 2, latest: true, published: false, trigger: "reported")] }, Ct);
+        await Store.CommitAsync(new WorkflowCommit { DefinitionsSaved = [new(v1, v1.UpdatedAt), new(Definition("intake", 2, latest: true, published: false, trigger: "reported"), null)] }, Ct);
 
         Assert.Equal(2, (await Store.GetLatestDefinitionAsync("intake", Ct))!.Version);
         Assert.Equal(1, (await Store.GetPublishedDefinitionAsync("intake", Ct))!.Version);

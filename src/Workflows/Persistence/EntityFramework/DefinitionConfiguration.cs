@@ -15,6 +15,9 @@ internal sealed class DefinitionConfiguration : IEntityTypeConfiguration<Workflo
         b.Property(d => d.TriggerEventName).HasMaxLength(200);
         b.Property(d => d.ContentHash).HasMaxLength(64).IsRequired();
         b.Property(d => d.Json).IsRequired();
+
+        // Optimistic check on flag changes (publish, retract, new latest); no schema change, only the WHERE clause.
+        b.Property(d => d.UpdatedAt).IsConcurrencyToken();
         b.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
         b.HasIndex(d => new { d.DefinitionId, d.IsLatest });
         b.HasIndex(d => new { d.TriggerEventName, d.IsPublished });

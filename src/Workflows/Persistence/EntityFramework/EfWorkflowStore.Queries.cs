@@ -46,6 +46,11 @@ public sealed partial class EfWorkflowStore
             .OrderBy(p => p.ParkedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<ParkedStimulusRecord>> ListParkedBeforeAsync(DateTimeOffset parkedBefore, int maxCount, CancellationToken cancellationToken) =>
+        await Rows<ParkedStimulusRecord>().Where(p => p.ParkedAt < parkedBefore)
+            .OrderBy(p => p.ParkedAt).ThenBy(p => p.Id).Take(maxCount).ToListAsync(cancellationToken);
+
+    /// <inheritdoc />
     public Task<WorkflowTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
         Rows<WorkflowTaskRecord>().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
 

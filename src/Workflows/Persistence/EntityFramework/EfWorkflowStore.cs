@@ -15,7 +15,7 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore
         ArgumentNullException.ThrowIfNull(commit);
         try
         {
-            await StageAsync(commit, cancellationToken);
+            Stage(commit);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
@@ -44,7 +44,7 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore
         DetachEngineRows();
     }
 
-    private async Task StageAsync(WorkflowCommit commit, CancellationToken cancellationToken)
+    private void Stage(WorkflowCommit commit)
     {
         if (commit.Instance is { } write)
         {
@@ -77,16 +77,19 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore
         db.AddRange(commit.Stimuli.Select(s => s.Copy()));
         db.AddRange(commit.ParkedAdded.Select(p => p.Copy()));
 
-        foreach (var definition in commit.DefinitionsSaved)
+        // UPDATE … WHERE Id = @id AND UpdatedAt = @read: a row changed (or deleted) since it was read affects no row.
+        foreach (var saved in commit.DefinitionsSaved)
         {
-            var exists = await db.Set<WorkflowDefinitionRecord>().AnyAsync(d => d.Id == definition.Id, cancellationToken);
-            if (exists)
+            var row = saved.Definition.Copy();
+            if (saved.ExpectedUpdatedAt is { } expected)
             {
-                db.Update(definition.Copy());
+                var entry = db.Attach(row);
+                entry.State = EntityState.Modified;
+                entry.Property(d => d.UpdatedAt).OriginalValue = expected;
             }
             else
             {
-                db.Add(definition.Copy());
+                db.Add(row);
             }
         }
     }

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CityOps.Workflows.Definitions;
+using CityOps.Workflows.Runtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityOps.Benchmarks;
+
+/// <summary>
+/// Resume-and-commit steps on a SQLite file (WAL, synchronous=NORMAL) through the real runtime and the EF store:
+/// each measured step raises the event that resumes one waiting instance (wait → three steps → end, one step
+/// commit). Next to it, in the same run, folder and settings: a raw single-row INSERT + commit loop.
+/// </summary>
+internal static class SqliteSteps
+{
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var steps = options.Int("steps", 3000);
+        var warmup = options.Int("warmup", 300);
+        var dir = BenchWorkflow.NewTempFolder();
+        Console.WriteLine($"folder {dir} steps={steps} warmup={warmup}");
+        try
+        {
+            var engine = await EngineStepsAsync(Path.Combine(dir, "engine.db"), steps, warmup);
+            var raw = RawCommits(Path.Combine(dir, "raw.db"), steps, warmup);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"RESULT engine {1000 / engine.MeanMs():0} steps/s ({engine.Summary()}); raw {1000 / raw.MeanMs():0} commits/s ({raw.Summary()}); ratio step/raw: mean {engine.MeanMs() / raw.MeanMs():0.0}x, p50 {engine.PercentileMs(50) / raw.PercentileMs(50):0.0}x, p99 {engine.PercentileMs(99) / raw.PercentileMs(99):0.0}x"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static async Task<Latencies> EngineStepsAsync(string file, int steps, int warmup)
+    {
+        await using var provider = BenchWorkflow.SqliteEngine($"Data Source={file}");
+        await BenchWorkflow.CreateSqliteAsync(provider);
+        await provider.GetRequiredService<IDefinitionService>().EnsureAsync(BenchWorkflow.Definition(), CancellationToken.None);
+        var runtime = provider.GetRequiredService<IWorkflowRuntime>();
+        for (var i = 0; i < steps + warmup; i++)
+        {
+            var input = JsonSerializer.SerializeToElement(new { key = Key(i) });
+            await runtime.StartAsync(new StartWorkflowRequest(BenchWorkflow.DefinitionId, input), CancellationToken.None);
+        }
+
+        for (var i = 0; i < warmup; i++)
+        {
+            await ResumeAsync(runtime, i);
+        }
+
+        var latencies = new Latencies(steps);
+        var commandsBefore = CommandLog.Instance.Commands;
+        for (var i = warmup; i < warmup + steps; i++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            await ResumeAsync(runtime, i);
+            latencies.Add(Stopwatch.GetTimestamp() - t0);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"engine resume+commit: {latencies.Summary()}, {(CommandLog.Instance.Commands - commandsBefore) / (double)steps:0.0} SQL commands per resume"));
+        return latencies;
+    }
+
+    private static string Key(int i) => "k" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task ResumeAsync(IWorkflowRuntime runtime, int i)
+    {
+        var result = await runtime.RaiseEventAsync(new EventStimulus(BenchWorkflow.EventName, Key(i), null, "ev-" + Key(i)), CancellationToken.None);
+        if (result.ResumedInstanceIds.Count != 1)
+        {
+            throw new InvalidOperationException($"event {i} resumed {result.ResumedInstanceIds.Count} instances");
+        }
+    }
+
+    /// <summary>The physical floor: one row INSERT in its own transaction, same journal mode and synchronous.</summary>
+    internal static Latencies RawCommits(string file, int count, int warmup)
+    {
+        using var connection = new SqliteConnection($"Data Source={file}");
+        connection.Open();
+        using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE raw (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);";
+            setup.ExecuteNonQuery();
+        }
+
+        SynchronousNormal.Apply(connection);
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO raw (payload) VALUES ($p)";
+        var payload = insert.Parameters.Add("$p", SqliteType.Text);
+        insert.Prepare();
+        var text = new string('x', 600);
+        var latencies = new Latencies(count);
+        for (var i = 0; i < warmup + count; i++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            using (var tx = connection.BeginTransaction())
+            {
+                insert.Transaction = tx;
+                payload.Value = text;
+                insert.ExecuteNonQuery();
+                tx.Commit();
+            }
+
+            if (i >= warmup)
+            {
+                latencies.Add(Stopwatch.GetTimestamp() - t0);
+            }
+        }
+
+        Console.WriteLine($"raw INSERT+commit: {latencies.Summary()}");
+        return latencies;
+    }
+}
