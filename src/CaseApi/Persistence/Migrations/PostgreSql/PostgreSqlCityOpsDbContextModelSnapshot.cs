@@ -343,6 +343,7 @@ namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")

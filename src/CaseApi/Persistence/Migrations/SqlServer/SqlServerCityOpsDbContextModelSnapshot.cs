@@ -342,6 +342,7 @@ namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<int>("Version")
