@@ -30,7 +30,7 @@ internal static class HostSetup
         builder.AddCityOpsLocalization();
         var definitions = DefinitionsFolder.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(definitions);
-        builder.Services.AddSingleton<ICityCatalog>(_ => new FileCityCatalog(definitions.Path));
+        builder.Services.AddCityOpsCatalog(definitions.Path);
         builder.AddCityOpsAuth();
         builder.AddCityOpsWorkflowEngine();
         builder.Services.AddCityOpsDesigner();
@@ -58,6 +58,7 @@ internal static class HostSetup
         app.MapCityOpsHealth();
         app.MapSystemEndpoints();
         app.MapAccountEndpoints();
+        app.MapCatalogEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
