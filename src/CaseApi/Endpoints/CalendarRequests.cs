@@ -41,15 +41,15 @@ internal sealed class CalendarYearValidator : AbstractValidator<CalendarYearRequ
     public CalendarYearValidator(int year)
     {
         RuleFor(r => r.Status).NotEmpty().WithMessage("Required: official, local or unpublished.")
-            .IsEnumName(typeof(YearDataStatus), caseSensitive: false).When(r => !string.IsNullOrEmpty(r.Status)).WithMessage("Use official, local or unpublished.");
+            .IsEnumName(typeof(YearDataStatus), caseSensitive: false).When(r => !string.IsNullOrEmpty(r.Status), ApplyConditionTo.CurrentValidator).WithMessage("Use official, local or unpublished.");
         RuleForEach(r => r.Holidays).ChildRules(h =>
         {
             h.RuleFor(x => x.NameZh).NotEmpty().WithMessage("Required: the holiday's Chinese name, e.g. 国庆节.").MaximumLength(50);
             h.RuleFor(x => x.From).Must(CalendarText.IsDate).WithMessage("A date as yyyy-MM-dd.")
-                .Must(d => InYear(d, year)).When(x => CalendarText.IsDate(x.From)).WithMessage($"Must be in {year}.");
+                .Must(d => InYear(d, year)).When(x => CalendarText.IsDate(x.From), ApplyConditionTo.CurrentValidator).WithMessage($"Must be in {year}.");
             h.RuleFor(x => x.To).Must(CalendarText.IsDate).WithMessage("A date as yyyy-MM-dd.")
-                .Must(d => InYear(d, year)).When(x => CalendarText.IsDate(x.To)).WithMessage($"Must be in {year}.")
-                .Must((x, to) => string.CompareOrdinal(x.From, to) <= 0).When(x => CalendarText.IsDate(x.From) && CalendarText.IsDate(x.To))
+                .Must(d => InYear(d, year)).When(x => CalendarText.IsDate(x.To), ApplyConditionTo.CurrentValidator).WithMessage($"Must be in {year}.")
+                .Must((x, to) => string.CompareOrdinal(x.From, to) <= 0).When(x => CalendarText.IsDate(x.From) && CalendarText.IsDate(x.To), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Must not be before from.");
         });
         RuleForEach(r => r.AdjustedWorkdays)
@@ -72,10 +72,10 @@ internal sealed class WorkingHoursValidator : AbstractValidator<WorkingHoursRequ
 {
     public WorkingHoursValidator()
     {
-        RuleFor(r => r.TimeZone).Must(z => TimeZoneInfo.TryFindSystemTimeZoneById(z!, out _)).When(r => r.TimeZone is not null)
+        RuleFor(r => r.TimeZone).Must(z => TimeZoneInfo.TryFindSystemTimeZoneById(z!, out _)).When(r => r.TimeZone is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(r => $"Unknown time zone '{r.TimeZone}'; use an IANA id such as Asia/Shanghai.");
         RuleFor(r => r.StandardDay).NotEmpty().WithMessage("Required: the weekday whose hours adjusted working days (调休) use, e.g. Monday.")
-            .IsEnumName(typeof(DayOfWeek), caseSensitive: false).When(r => !string.IsNullOrEmpty(r.StandardDay)).WithMessage("A weekday name, e.g. Monday.");
+            .IsEnumName(typeof(DayOfWeek), caseSensitive: false).When(r => !string.IsNullOrEmpty(r.StandardDay), ApplyConditionTo.CurrentValidator).WithMessage("A weekday name, e.g. Monday.");
         RuleFor(r => r.Weekdays).NotNull().WithMessage("Required: periods per weekday, e.g. {\"Monday\":[{\"start\":\"08:30\",\"end\":\"12:00\"}]}.")
             .Custom((days, ctx) =>
             {
@@ -109,7 +109,7 @@ internal sealed class WorkingHoursValidator : AbstractValidator<WorkingHoursRequ
             });
         RuleFor(r => r.StandardDay)
             .Must((r, day) => (r.Weekdays ?? []).Any(d => string.Equals(d.Key, day, StringComparison.OrdinalIgnoreCase) && d.Value.Count > 0))
-            .When(r => Enum.TryParse<DayOfWeek>(r.StandardDay, ignoreCase: true, out _) && r.Weekdays is not null)
+            .When(r => Enum.TryParse<DayOfWeek>(r.StandardDay, ignoreCase: true, out _) && r.Weekdays is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(r => $"{r.StandardDay} has no working periods; one working day is its length, so it needs some.");
     }
 }

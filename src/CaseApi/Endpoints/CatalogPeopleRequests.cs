@@ -24,20 +24,20 @@ internal sealed partial class PersonValidator : AbstractValidator<PersonRequest>
         if (creating)
         {
             RuleFor(r => r.UserName).NotEmpty().WithMessage("Required: the sign-in name.")
-                .Matches(UserNamePattern()).When(r => !string.IsNullOrEmpty(r.UserName))
+                .Matches(UserNamePattern()).When(r => !string.IsNullOrEmpty(r.UserName), ApplyConditionTo.CurrentValidator)
                 .WithMessage("2–64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
             RuleFor(r => r.Password).NotEmpty().WithMessage($"Required: at least {MinPasswordLength} characters.")
-                .Length(MinPasswordLength, 128).When(r => !string.IsNullOrEmpty(r.Password)).WithMessage($"{MinPasswordLength} to 128 characters.");
+                .Length(MinPasswordLength, 128).When(r => !string.IsNullOrEmpty(r.Password), ApplyConditionTo.CurrentValidator).WithMessage($"{MinPasswordLength} to 128 characters.");
         }
 
         RuleFor(r => r.DisplayName).NotEmpty().WithMessage("Required: the name colleagues see.").MaximumLength(100);
         RuleFor(r => r.Roles).NotEmpty().WithMessage($"Required: at least one of {string.Join(", ", Enum.GetNames<Role>())}.");
         RuleForEach(r => r.Roles).IsEnumName(typeof(Role), caseSensitive: true).WithMessage((_, role) => $"Unknown role '{role}'; use {string.Join(", ", Enum.GetNames<Role>())}.");
-        RuleFor(r => r.DepartmentCode).NotEmpty().When(r => r.Roles?.Contains(nameof(Role.DepartmentHandler)) == true)
+        RuleFor(r => r.DepartmentCode).NotEmpty().When(r => r.Roles?.Contains(nameof(Role.DepartmentHandler)) == true, ApplyConditionTo.CurrentValidator)
             .WithMessage("Required for a department handler: the department they work for.");
-        RuleFor(r => r.DepartmentCode).Must(d => city.Organisation.Find(d!) is not null).When(r => !string.IsNullOrEmpty(r.DepartmentCode))
+        RuleFor(r => r.DepartmentCode).Must(d => city.Organisation.Find(d!) is not null).When(r => !string.IsNullOrEmpty(r.DepartmentCode), ApplyConditionTo.CurrentValidator)
             .WithMessage(r => $"No department has code '{r.DepartmentCode}'.");
-        RuleFor(r => r.AreaCode).Must(a => city.Grids.Find(a!) is not null).When(r => !string.IsNullOrEmpty(r.AreaCode))
+        RuleFor(r => r.AreaCode).Must(a => city.Grids.Find(a!) is not null).When(r => !string.IsNullOrEmpty(r.AreaCode), ApplyConditionTo.CurrentValidator)
             .WithMessage(r => $"No street, community or grid has code '{r.AreaCode}'.");
     }
 

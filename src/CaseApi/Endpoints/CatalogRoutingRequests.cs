@@ -30,7 +30,7 @@ internal sealed partial class RoutingRuleValidator : AbstractValidator<RoutingRu
         {
             RuleFor(r => r.Id).Matches(IdPattern()).WithMessage("1–40 characters: letters, digits, '-', '_' or '.'; leave it out to get the next R-nnn.")
                 .Must(id => rules.All(x => x.Id != id)).WithMessage(r => $"Rule {r.Id} already exists.")
-                .When(r => r.Id is not null);
+                .When(r => r.Id is not null, ApplyConditionTo.CurrentValidator);
         }
 
         RuleFor(r => r.Code).NotEmpty().WithMessage("Required: '*', 'matter:*', 'matter:06' or 'matter:06010'.")
@@ -76,7 +76,7 @@ internal sealed partial class RoutingRuleValidator : AbstractValidator<RoutingRu
                 }
             });
         RuleFor(r => r.DepartmentCode).NotEmpty().WithMessage("Required: the department that receives the cases.")
-            .Must(d => city.Organisation.Find(d!) is not null).When(r => !string.IsNullOrEmpty(r.DepartmentCode))
+            .Must(d => city.Organisation.Find(d!) is not null).When(r => !string.IsNullOrEmpty(r.DepartmentCode), ApplyConditionTo.CurrentValidator)
             .WithMessage(r => $"Unknown department: no department has code '{r.DepartmentCode}'.");
         RuleFor(r => r.Note).MaximumLength(500);
 

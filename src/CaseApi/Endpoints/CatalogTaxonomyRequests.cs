@@ -82,11 +82,11 @@ internal sealed class TaxonomyQueryValidator : AbstractValidator<TaxonomyQuery>
 {
     public TaxonomyQueryValidator()
     {
-        RuleFor(q => q.Kind).Must(CatalogRules.IsKind).When(q => q.Kind is not null).WithMessage("Use component or matter.");
-        RuleFor(q => q.MajorClass).Matches(CatalogRules.TwoDigits()).When(q => q.MajorClass is not null).WithMessage("A major class has 2 digits, e.g. 06.");
-        RuleFor(q => q.MajorClass).Must((q, _) => q.Kind is not null).When(q => q.MajorClass is not null).WithMessage("Give kind too: major class numbers repeat across kinds.");
-        RuleFor(q => q.Page).Must(p => int.TryParse(p, out var n) && n >= 1).When(q => q.Page is not null).WithMessage("A whole number from 1.");
-        RuleFor(q => q.PageSize).Must(p => int.TryParse(p, out var n) && n is >= 1 and <= 500).When(q => q.PageSize is not null).WithMessage("A whole number from 1 to 500.");
+        RuleFor(q => q.Kind).Must(CatalogRules.IsKind).When(q => q.Kind is not null, ApplyConditionTo.CurrentValidator).WithMessage("Use component or matter.");
+        RuleFor(q => q.MajorClass).Matches(CatalogRules.TwoDigits()).When(q => q.MajorClass is not null, ApplyConditionTo.CurrentValidator).WithMessage("A major class has 2 digits, e.g. 06.");
+        RuleFor(q => q.MajorClass).Must((q, _) => q.Kind is not null).When(q => q.MajorClass is not null, ApplyConditionTo.CurrentValidator).WithMessage("Give kind too: major class numbers repeat across kinds.");
+        RuleFor(q => q.Page).Must(p => int.TryParse(p, out var n) && n >= 1).When(q => q.Page is not null, ApplyConditionTo.CurrentValidator).WithMessage("A whole number from 1.");
+        RuleFor(q => q.PageSize).Must(p => int.TryParse(p, out var n) && n is >= 1 and <= 500).When(q => q.PageSize is not null, ApplyConditionTo.CurrentValidator).WithMessage("A whole number from 1 to 500.");
     }
 }
 
@@ -95,13 +95,13 @@ internal sealed class CodeConfigValidator : AbstractValidator<CodeConfigRequest>
     public CodeConfigValidator(CitySnapshot city)
     {
         RuleFor(r => r.DepartmentCode).NotEmpty().WithMessage("Required: the default department's code.")
-            .Must(d => city.Organisation.Find(d!) is not null).When(r => !string.IsNullOrEmpty(r.DepartmentCode)).WithMessage(r => $"No department has code '{r.DepartmentCode}'.");
+            .Must(d => city.Organisation.Find(d!) is not null).When(r => !string.IsNullOrEmpty(r.DepartmentCode), ApplyConditionTo.CurrentValidator).WithMessage(r => $"No department has code '{r.DepartmentCode}'.");
         RuleFor(r => r.Urgency).NotEmpty().WithMessage("Required: normal, urgent or emergency.")
-            .IsEnumName(typeof(Urgency), caseSensitive: false).When(r => !string.IsNullOrEmpty(r.Urgency)).WithMessage("Use normal, urgent or emergency.");
+            .IsEnumName(typeof(Urgency), caseSensitive: false).When(r => !string.IsNullOrEmpty(r.Urgency), ApplyConditionTo.CurrentValidator).WithMessage("Use normal, urgent or emergency.");
         RuleFor(r => r.LimitAmount).NotNull().WithMessage("Required: the handling limit's amount.")
             .GreaterThan(0).LessThanOrEqualTo(10_000).WithMessage("A number above 0 and at most 10000.");
         RuleFor(r => r.LimitUnit).NotEmpty().WithMessage($"Required: one of {CatalogRules.Units}.")
-            .Must(CatalogRules.IsUnit).When(r => !string.IsNullOrEmpty(r.LimitUnit)).WithMessage($"Use one of {CatalogRules.Units}.");
+            .Must(CatalogRules.IsUnit).When(r => !string.IsNullOrEmpty(r.LimitUnit), ApplyConditionTo.CurrentValidator).WithMessage($"Use one of {CatalogRules.Units}.");
         RuleFor(r => r.Source).MaximumLength(500);
     }
 }
@@ -111,16 +111,16 @@ internal sealed class LocalCodeValidator : AbstractValidator<LocalCodeRequest>
     public LocalCodeValidator(CitySnapshot city, NationalDirectory national)
     {
         RuleFor(r => r.Kind).NotEmpty().WithMessage("Required: component or matter.")
-            .Must(CatalogRules.IsKind).When(r => !string.IsNullOrEmpty(r.Kind)).WithMessage("Use component or matter.");
+            .Must(CatalogRules.IsKind).When(r => !string.IsNullOrEmpty(r.Kind), ApplyConditionTo.CurrentValidator).WithMessage("Use component or matter.");
         RuleFor(r => r.Code).NotEmpty().WithMessage("Required: a 5-digit code (2-digit major class + 3 digits).")
-            .Matches(CatalogRules.FiveDigits()).When(r => !string.IsNullOrEmpty(r.Code)).WithMessage("A code has exactly 5 digits, e.g. 21010.");
+            .Matches(CatalogRules.FiveDigits()).When(r => !string.IsNullOrEmpty(r.Code), ApplyConditionTo.CurrentValidator).WithMessage("A code has exactly 5 digits, e.g. 21010.");
         When(r => CatalogRules.TryKind(r.Kind, out _) && r.Code is not null && CatalogRules.FiveDigits().IsMatch(r.Code), () =>
         {
             RuleFor(r => r.Code).Must((r, code) => !national.IsNationalMajorClass(Kind(r), code![..2]))
                 .WithMessage(r => $"Major class {r.Code![..2]} belongs to GB/T 47678.5; local codes go in a class of their own (e.g. 21).");
             RuleFor(r => r.Code).Must((r, code) => city.Taxonomy.Find(Kind(r), code!) is null)
                 .WithMessage(r => $"{r.Kind} {r.Code} already exists.");
-            RuleFor(r => r.MajorClassZh).NotEmpty().When(r => city.Taxonomy.MajorClassOf(Kind(r), r.Code![..2]) is null)
+            RuleFor(r => r.MajorClassZh).NotEmpty().When(r => city.Taxonomy.MajorClassOf(Kind(r), r.Code![..2]) is null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(r => $"Major class {r.Code![..2]} is new: give its Chinese name.");
         });
         RuleFor(r => r.NameZh).NotEmpty().WithMessage("Required: the Chinese name.").MaximumLength(100);
