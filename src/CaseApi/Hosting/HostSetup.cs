@@ -33,7 +33,7 @@ internal static class HostSetup
         builder.AddCityOpsLocalization();
         var definitions = DefinitionsFolder.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(definitions);
-        builder.Services.AddSingleton<ICityCatalog>(_ => new FileCityCatalog(definitions.Path));
+        builder.Services.AddCityOpsCatalog(definitions.Path);
         builder.AddCityOpsAuth();
         builder.AddCityOpsWorkflowEngine();
         builder.Services.AddCityOpsDesigner();
@@ -64,6 +64,7 @@ internal static class HostSetup
         app.MapWorkflowDefinitionEndpoints();
         app.MapWorkflowInstanceEndpoints();
         app.MapWorkflowEventEndpoints();
+        app.MapCatalogEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
