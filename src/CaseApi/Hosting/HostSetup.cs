@@ -33,6 +33,7 @@ internal static class HostSetup
         builder.Services.AddSingleton<ICityCatalog>(_ => new FileCityCatalog(definitions.Path));
         builder.AddCityOpsAuth();
         builder.AddCityOpsWorkflowEngine();
+        builder.Services.AddCaseEndpointServices();
         builder.Services.AddCityOpsDesigner();
         builder.Services.AddScoped<Designer.Services.IHostStatus, HostStatus>();
         builder.Services.AddRazorComponents()
@@ -58,6 +59,8 @@ internal static class HostSetup
         app.MapCityOpsHealth();
         app.MapSystemEndpoints();
         app.MapAccountEndpoints();
+        app.MapCaseEndpoints();
+        app.MapTaskEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
