@@ -79,7 +79,7 @@ internal static class CaseIntakeEndpoint
         }
 
         var key = http.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? $"report:{caller.UserName}:{k}" : null;
-        var instance = await runtime.StartAsync(new StartWorkflowRequest(LifecycleDefinition, report.ToJson(), caseId.ToString(), key), cancellationToken);
+        var instance = await runtime.StartAsync(new StartWorkflowRequest(CaseEndpoints.LifecycleDefinition, report.ToJson(), caseId.ToString(), key), cancellationToken);
         var id = Guid.Parse(instance.CorrelationId!, CultureInfo.InvariantCulture);
         var created = await db.Set<CityCase>().AsNoTracking().Include(c => c.Stages).Include(c => c.Suspensions).AsSplitQuery()
             .FirstAsync(c => c.Id == id, cancellationToken);
@@ -88,8 +88,6 @@ internal static class CaseIntakeEndpoint
             [.. candidates.Where(c => c.CaseId != id).Select(c => new DuplicateView(c.CaseId, c.Number, Math.Round(c.DistanceMetres, 1)))]);
         return TypedResults.Created($"/api/cases/{id}", result);
     }
-
-    private const string LifecycleDefinition = CaseEndpoints.LifecycleDefinition;
 
     private static CaseReportRequest FromForm(IFormCollection form)
     {
@@ -108,10 +106,9 @@ internal static class CaseIntakeEndpoint
         var master = await db.Set<CityCase>().FirstAsync(c => c.Id == masterId, cancellationToken);
         foreach (var photo in report.Photos)
         {
-            var moved = photo with { };
             db.Add(new CasePhoto
             {
-                Id = moved.Id, CaseId = masterId, ContentType = moved.ContentType, Size = moved.Size, StoredPath = moved.StoredPath,
+                Id = photo.Id, CaseId = masterId, ContentType = photo.ContentType, Size = photo.Size, StoredPath = photo.StoredPath,
                 UploadedBy = report.Reporter, UploadedAt = now,
             });
         }
