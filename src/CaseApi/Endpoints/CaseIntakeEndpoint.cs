@@ -79,7 +79,16 @@ internal static class CaseIntakeEndpoint
         }
 
         var key = http.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? $"report:{caller.UserName}:{k}" : null;
-        var instance = await runtime.StartAsync(new StartWorkflowRequest(CaseEndpoints.LifecycleDefinition, report.ToJson(), caseId.ToString(), key), cancellationToken);
+        WorkflowInstanceSnapshot instance;
+        try
+        {
+            instance = await runtime.StartAsync(new StartWorkflowRequest(CaseEndpoints.LifecycleDefinition, report.ToJson(), caseId.ToString(), key), cancellationToken);
+        }
+        catch (Exception ex) when (TaskEndpoints.EngineProblem(ex) is { } problem)
+        {
+            return problem; // e.g. the day's number counter stayed contended through every retry: 409, safe to repeat with the key
+        }
+
         var id = Guid.Parse(instance.CorrelationId!, CultureInfo.InvariantCulture);
         var created = await db.Set<CityCase>().AsNoTracking().Include(c => c.Stages).Include(c => c.Suspensions).AsSplitQuery()
             .FirstAsync(c => c.Id == id, cancellationToken);
