@@ -36,6 +36,7 @@ internal static class HostSetup
         builder.Services.AddCityOpsCatalog(definitions.Path);
         builder.AddCityOpsAuth();
         builder.AddCityOpsWorkflowEngine();
+        builder.Services.AddCaseEndpointServices();
         builder.Services.AddCityOpsDesigner();
         builder.Services.AddScoped<Designer.Services.IHostStatus, HostStatus>();
         builder.Services.AddRazorComponents()
@@ -65,6 +66,8 @@ internal static class HostSetup
         app.MapWorkflowInstanceEndpoints();
         app.MapWorkflowEventEndpoints();
         app.MapCatalogEndpoints();
+        app.MapCaseEndpoints();
+        app.MapTaskEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

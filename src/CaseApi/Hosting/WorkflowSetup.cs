@@ -1,4 +1,5 @@
 using CityOps.CaseApi.Persistence;
+using CityOps.Cases.Activities;
 using CityOps.Workflows;
 using Quartz;
 
@@ -17,7 +18,7 @@ internal static class WorkflowSetup
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var sweep = builder.Configuration.GetSection($"{SectionName}:TimerSweep");
 
-        builder.Services.AddCityOpsWorkflows();
+        builder.Services.AddCityOpsWorkflows(w => w.AddCityActivities());
         builder.Services.AddWorkflowTimerSweep(o =>
         {
             sweep.Bind(o);

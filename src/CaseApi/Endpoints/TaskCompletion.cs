@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CityOps.CaseApi.Identity;
+using CityOps.Cases.Cases;
+using CityOps.Cases.Cases.Intake;
+using CityOps.Cases.Catalog;
+using CityOps.Cases.Persistence;
+using CityOps.Workflows.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityOps.CaseApi.Endpoints;
+
+/// <summary>
+/// <c>POST /api/tasks/{id}/complete</c>: outcome, comment, form data and photos (JSON or multipart), checked against
+/// the task's form, then one engine completion. <c>Idempotency-Key</c> defaults to task + caller + outcome, so a
+/// double submit replays the first result while a second person completing the same task gets 409.
+/// </summary>
+internal static class TaskCompletion
+{
+    public static async Task<IResult> CompleteAsync(
+        Guid id, HttpRequest http, ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog,
+        CasePhotoStore photos, CancellationToken cancellationToken)
+    {
+        var (task, denied) = await TaskEndpoints.WorkableTaskAsync(id, user, db, cancellationToken);
+        if (task is null)
+        {
+            return denied;
+        }
+
+        TaskEndpoints.CompleteRequest? request;
+        IReadOnlyList<IFormFile> files = [];
+        try
+        {
+            if (http.HasFormContentType)
+            {
+                var form = await http.ReadFormAsync(cancellationToken);
+                var data = form["form"].FirstOrDefault() is { Length: > 0 } json ? JsonDocument.Parse(json).RootElement.Clone() : (JsonElement?)null;
+                request = new(form["outcome"].FirstOrDefault(), form["comment"].FirstOrDefault(), data);
+                files = form.Files.GetFiles("photos");
+            }
+            else
+            {
+                request = await http.ReadFromJsonAsync<TaskEndpoints.CompleteRequest>(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [ex.Message] });
+        }
+
+        if (request?.Outcome is not { Length: > 0 } outcome)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["outcome"] = [$"Give one of: {string.Join(", ", task?.Outcomes ?? [])}."] });
+        }
+
+        if (request.Form is { } f && f.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["form"] = ["The form data must be a JSON object."] });
+        }
+
+        var organisation = catalog.Current.Organisation;
+        var errors = TaskFormRules.Validate(task.FormSchemaJson, outcome, request.Form, request.Comment, files.Count, d => organisation.Find(d) is not null);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var caseId = await db.Set<CityCase>().Where(c => c.WorkflowInstanceId == task.InstanceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        IReadOnlyList<PhotoFile> stored = [];
+        if (files.Count > 0 && caseId is { } cid)
+        {
+            var (saved, photoErrors) = await photos.SaveAsync(cid, files, cancellationToken);
+            if (photoErrors.Length > 0)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photos"] = photoErrors });
+            }
+
+            stored = saved;
+        }
+
+        var formData = request.Form is { ValueKind: JsonValueKind.Object } given ? JsonObject.Create(given)! : [];
+        formData["comment"] = request.Comment;
+        formData["photos"] = JsonSerializer.SerializeToNode(stored, CaseJson.Options);
+        var userName = user.UserNameOf();
+        var key = http.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? $"task:{id:N}:{k}" : $"task:{id:N}:{userName}:{outcome}";
+        try
+        {
+            var result = await tasks.CompleteAsync(id, outcome, JsonSerializer.SerializeToElement(formData), userName, key, cancellationToken);
+            var status = caseId is null ? null
+                : (await db.Set<CityCase>().Where(c => c.Id == caseId).Select(c => c.Status).FirstAsync(cancellationToken)).ToString();
+            return TypedResults.Ok(new CompletionResult(id, outcome, result.Replayed, status));
+        }
+        catch (Exception ex) when (TaskEndpoints.EngineProblem(ex) is { } problem)
+        {
+            return problem;
+        }
+    }
+}

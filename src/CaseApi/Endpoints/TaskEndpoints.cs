@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CityOps.CaseApi.Identity;
+using CityOps.Cases.Cases;
+using CityOps.Cases.Persistence;
+using CityOps.Workflows.Persistence;
+using CityOps.Workflows.Runtime;
+using CityOps.Workflows.Tasks;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityOps.CaseApi.Endpoints;
+
+/// <summary>
+/// <c>/api/tasks</c>: the caller's inbox (their role, area and department groups, and tasks assigned to or claimed by
+/// them), one task with its outcomes and form, claim, complete. A task of another group is 403.
+/// </summary>
+internal static class TaskEndpoints
+{
+    internal sealed record CompleteRequest(string? Outcome, string? Comment, JsonElement? Form);
+
+    public static RouteGroupBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/", ListAsync).WithName("ListMyTasks").WithSummary("Open tasks of the caller's groups, oldest first.");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetTask");
+        group.MapPost("/{id:guid}/claim", ClaimAsync).WithName("ClaimTask");
+        group.MapPost("/{id:guid}/complete", TaskCompletion.CompleteAsync).DisableAntiforgery().WithName("CompleteTask")
+            .WithSummary("Completes the task with an outcome, form data, comment and photos (JSON or multipart).");
+        return group;
+    }
+
+    private static async Task<IResult> ListAsync(
+        int? skip, int? take, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
+    {
+        if (skip is < 0 || take is < 1 or > 200)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [skip is < 0 ? "skip" : "take"] = [skip is < 0 ? "Not negative." : "Between 1 and 200."],
+            });
+        }
+
+        var caller = Caller.From(user);
+        var groups = caller.Groups.ToList();
+        var me = caller.UserName;
+        var tasks = db.Set<WorkflowTaskRecord>().AsNoTracking()
+            .Where(t => t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed)
+            .Where(t => (t.AssigneeGroup != null && groups.Contains(t.AssigneeGroup)) || t.AssigneePerson == me || t.ClaimedBy == me);
+        var total = await tasks.CountAsync(cancellationToken);
+        var page = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(skip ?? 0).Take(take ?? 50).ToListAsync(cancellationToken);
+        var cases = await CasesOfAsync(db, page.Select(t => t.InstanceId), cancellationToken);
+        return TypedResults.Ok(new { items = page.Select(t => TaskViews.Summary(t, cases.GetValueOrDefault(t.InstanceId), views)), totalCount = total });
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
+    {
+        var (task, denied) = await WorkableTaskAsync(id, user, db, cancellationToken);
+        if (task is null)
+        {
+            return denied;
+        }
+
+        var cases = await CasesOfAsync(db, [task.InstanceId], cancellationToken);
+        return TypedResults.Ok(TaskViews.Detail(task, cases.GetValueOrDefault(task.InstanceId), views));
+    }
+
+    private static async Task<IResult> ClaimAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, CaseViews views, CancellationToken cancellationToken)
+    {
+        var (task, denied) = await WorkableTaskAsync(id, user, db, cancellationToken);
+        if (task is null)
+        {
+            return denied;
+        }
+
+        try
+        {
+            var claimed = await tasks.ClaimAsync(id, user.UserNameOf(), cancellationToken);
+            var cases = await CasesOfAsync(db, [claimed.InstanceId], cancellationToken);
+            return TypedResults.Ok(TaskViews.Summary(claimed, cases.GetValueOrDefault(claimed.InstanceId), views));
+        }
+        catch (Exception ex) when (EngineProblem(ex) is { } problem)
+        {
+            return problem;
+        }
+    }
+
+    internal static async Task<Dictionary<Guid, CityCase>> CasesOfAsync(CityOpsDbContext db, IEnumerable<Guid> instanceIds, CancellationToken cancellationToken)
+    {
+        var ids = instanceIds.Distinct().Select(i => (Guid?)i).ToList();
+        var cases = await db.Set<CityCase>().AsNoTracking().Include(c => c.Stages).Include(c => c.Suspensions).AsSplitQuery()
+            .Where(c => ids.Contains(c.WorkflowInstanceId)).ToListAsync(cancellationToken);
+        return cases.ToDictionary(c => c.WorkflowInstanceId!.Value);
+    }
+
+    /// <summary>The task when the caller may work it; otherwise 404 or 403.</summary>
+    internal static async Task<(WorkflowTaskRecord? Task, IResult Denied)> WorkableTaskAsync(
+        Guid id, ClaimsPrincipal user, CityOpsDbContext db, CancellationToken cancellationToken)
+    {
+        var task = await db.Set<WorkflowTaskRecord>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+        {
+            return (null, TypedResults.NotFound());
+        }
+
+        return Caller.From(user).CanWork(task.AssigneeGroup, task.AssigneePerson)
+            ? (task, TypedResults.Ok())
+            : (null, TypedResults.Problem(statusCode: 403, title: "Not your task.", detail: $"The task belongs to '{task.AssigneeGroup}'."));
+    }
+
+    /// <summary>Engine errors as ProblemDetails: conflicts 409, validation 400 with field errors, missing 404.</summary>
+    internal static IResult? EngineProblem(Exception ex) => ex switch
+    {
+        TaskAlreadyCompletedException or TaskClaimedByAnotherException or WorkflowConcurrencyException or WorkflowStateException =>
+            TypedResults.Problem(statusCode: 409, title: "The task changed meanwhile.", detail: ex.Message, type: "https://cityops.dev/problems/task-conflict"),
+        ValidationException v => TypedResults.ValidationProblem(v.Errors.GroupBy(e => e.PropertyName)
+            .ToDictionary(g => char.ToLowerInvariant(g.Key[0]) + g.Key[1..], g => g.Select(e => e.ErrorMessage).ToArray())),
+        WorkflowNotFoundException => TypedResults.NotFound(),
+        _ => null,
+    };
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using CityOps.Cases.Calendar;
+using CityOps.Cases.Cases.Sla;
+using CityOps.Cases.Catalog;
+using CityOps.Cases.Persistence;
+using CityOps.Cases.Sla;
+using CityOps.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CityOps.Cases.Cases;
+
+/// <summary>
+/// What city activities share: the case of the instance (correlation id = case id) from the step's DbContext, timeline
+/// entries and stage clocks. Everything changed here commits with the engine's rows in the step's one SaveChanges.
+/// </summary>
+internal static class CaseSteps
+{
+    public const string SystemActor = "system";
+    public const string SystemRole = "System";
+
+    public static CityOpsDbContext Db(this ActivityExecutionContext context) => context.GetRequiredService<CityOpsDbContext>();
+
+    public static async Task<CityCase> LoadCaseAsync(this ActivityExecutionContext context)
+    {
+        if (!Guid.TryParse(context.CorrelationId, out var id))
+        {
+            throw new InvalidOperationException("A case workflow is correlated with its case id; this instance has none.");
+        }
+
+        var db = context.Db();
+        return db.Set<CityCase>().Local.FirstOrDefault(c => c.Id == id)
+            ?? await db.Set<CityCase>().Include(c => c.Stages).Include(c => c.Suspensions)
+                .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, context.CancellationToken)
+            ?? throw new InvalidOperationException($"Case {id} does not exist.");
+    }
+
+    /// <summary>Appends a timeline entry; a non-null <paramref name="to"/> also moves the case's status.</summary>
+    public static CaseTimelineEntry Record(
+        this ActivityExecutionContext context, CityCase @case, string actor, string role, string action,
+        CaseStatus? to = null, string? comment = null, IEnumerable<Guid>? photos = null)
+    {
+        var entry = new CaseTimelineEntry
+        {
+            Id = Guid.NewGuid(), CaseId = @case.Id, Sequence = ++@case.TimelineCount, At = context.Now, Actor = actor,
+            Role = role, Action = action, FromStatus = @case.Status, ToStatus = to ?? @case.Status, Comment = comment,
+            PhotoIds = photos?.ToList() ?? [],
+        };
+        context.Db().Add(entry);
+        if (to is { } status)
+        {
+            @case.Status = status;
+        }
+
+        @case.UpdatedAt = context.Now;
+        return entry;
+    }
+
+    public static DeadlineCalculator Deadlines(this ActivityExecutionContext context) =>
+        new(context.GetRequiredService<ICityCatalog>().Current.Calendar, MissingYearPolicy.AssumeWeekdaysOnly);
+
+    public static CaseSlaOptions SlaOptions(this ActivityExecutionContext context) =>
+        context.GetRequiredService<IOptions<CaseSlaOptions>>().Value;
+
+    /// <summary>Completes the running stage clock, if any.</summary>
+    public static void StopClock(this ActivityExecutionContext context, CityCase @case)
+    {
+        foreach (var stage in @case.Stages.Where(s => s.CompletedAt is null))
+        {
+            stage.CompletedAt = context.Now;
+        }
+    }
+
+    /// <summary>Recomputes the running stage's deadline (after an extension or a suspension) and its variable.</summary>
+    public static void RefreshDue(this ActivityExecutionContext context, CityCase @case)
+    {
+        if (@case.OpenStage is not { } stage)
+        {
+            return;
+        }
+
+        stage.DueAt = StageClock.Due(stage, StageClock.Suspensions(@case, context.Now), context.Deadlines());
+        context.SetVariable(DueVariable(stage.Stage), stage.DueAt.ToString("O", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Workflow variable holding a stage's deadline, for boundary deadlines: <c>variables.dueHandle</c>.</summary>
+    public static string DueVariable(SlaStage stage) => $"due{stage}";
+}
