@@ -7,6 +7,7 @@ using CityOps.Cases.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CityOps.CaseApi.Endpoints;
 
@@ -26,9 +27,9 @@ internal static class CatalogPeopleEndpoints
             .WithSummary("Create an account with roles, department (required for department handlers) and an initial password.");
         group.MapPut("/{userName}", Update).Accepts<PersonRequest>("application/json").WithName("UpdatePerson")
             .WithSummary("Change display name, roles, department and area (user name and password stay).");
-        group.MapPost("/{userName}/disable", (string userName, CityOpsDbContext db, ClaimsPrincipal user, CancellationToken ct) => SetActive(userName, false, db, user, ct))
+        group.MapPost("/{userName}/disable", (string userName, CityOpsDbContext db, IMemoryCache cache, ClaimsPrincipal user, CancellationToken ct) => SetActive(userName, false, db, cache, user, ct))
             .WithName("DisablePerson").WithSummary("Disable an account: it can no longer sign in. Administrators cannot disable themselves.");
-        group.MapPost("/{userName}/enable", (string userName, CityOpsDbContext db, ClaimsPrincipal user, CancellationToken ct) => SetActive(userName, true, db, user, ct))
+        group.MapPost("/{userName}/enable", (string userName, CityOpsDbContext db, IMemoryCache cache, ClaimsPrincipal user, CancellationToken ct) => SetActive(userName, true, db, cache, user, ct))
             .WithName("EnablePerson").WithSummary("Enable a disabled account again.");
         group.MapPost("/{userName}/password", ResetPassword).Accepts<PasswordRequest>("application/json").WithName("ResetPassword")
             .WithSummary("Set a new password for an account.");
@@ -70,7 +71,7 @@ internal static class CatalogPeopleEndpoints
     }
 
     private static async Task<Results<Ok<PersonView>, ValidationProblem, ProblemHttpResult>> Update(
-        string userName, Body<PersonRequest> body, CityOpsDbContext db, ICityCatalog catalog, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string userName, Body<PersonRequest> body, CityOpsDbContext db, ICityCatalog catalog, IMemoryCache cache, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body.Value is not { } request)
         {
@@ -95,11 +96,12 @@ internal static class CatalogPeopleEndpoints
 
         Apply(account, request);
         await db.SaveChangesAsync(cancellationToken);
+        AccountRefresh.Forget(cache, account.UserName);
         return TypedResults.Ok(View(account));
     }
 
     private static async Task<Results<Ok<PersonView>, ValidationProblem, ProblemHttpResult>> SetActive(
-        string userName, bool active, CityOpsDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string userName, bool active, CityOpsDbContext db, IMemoryCache cache, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, userName, cancellationToken, tracked: true) is not { } account)
         {
@@ -113,6 +115,7 @@ internal static class CatalogPeopleEndpoints
 
         account.IsActive = active;
         await db.SaveChangesAsync(cancellationToken);
+        AccountRefresh.Forget(cache, account.UserName);
         return TypedResults.Ok(View(account));
     }
 

@@ -52,8 +52,7 @@ internal static class HostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCityOpsLocalization();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseCityOpsAuthentication();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -1,4 +1,5 @@
 using CityOps.Cases.People;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +22,8 @@ internal static class AuthSetup
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<UserDirectory>();
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<IClaimsTransformation, AccountRefresh>();
         builder.Services.AddHostedService<DemoUserSeeder>();
 
         builder.Services.AddAuthentication(Scheme)
@@ -43,6 +46,27 @@ internal static class AuthSetup
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddCascadingAuthenticationState();
         return builder;
+    }
+
+    /// <summary>
+    /// Authentication plus one rule: a valid cookie or token whose account was disabled (see <see cref="AccountRefresh"/>)
+    /// counts as no credentials, so the caller is challenged (401 / sign-in page) rather than forbidden.
+    /// </summary>
+    public static WebApplication UseCityOpsAuthentication(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.Use(async (http, next) =>
+        {
+            if (http.Features.Get<IAuthenticateResultFeature>() is { AuthenticateResult.Succeeded: true } feature
+                && http.User.Identity?.IsAuthenticated != true)
+            {
+                feature.AuthenticateResult = AuthenticateResult.NoResult();
+            }
+
+            await next(http);
+        });
+        app.UseAuthorization();
+        return app;
     }
 
     private static Task ApiAware(HttpContext http, int status, Action redirect)

@@ -101,3 +101,26 @@ public sealed class ProductionProfileTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }
+
+public sealed class AccountChangeTests : IDisposable
+{
+    private readonly CityOpsApiFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task DisablingAnAccount_EndsItsExistingTokenAtOnce()
+    {
+        var water = await factory.CreateApiClientAsync("water");
+        var admin = await factory.CreateApiClientAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, (await water.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+
+        (await admin.PostAsync("/api/catalog/people/water/disable", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var afterDisable = await water.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
+        (await admin.PostAsync("/api/catalog/people/water/enable", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var afterEnable = await water.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, afterDisable.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterEnable.StatusCode);
+    }
+}
