@@ -7,7 +7,7 @@ namespace CityOps.Designer.Canvas;
 /// How the property panel edits one input as text: a string literal as its plain text, a string list one item per
 /// line, any other literal as JSON, a script as its source.
 /// </summary>
-public static class InputText
+public static class ExpressionText
 {
     public const string StringListHint = "string-list";
 
