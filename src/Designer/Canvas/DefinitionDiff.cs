@@ -28,6 +28,9 @@ public sealed record ConnectionChange(ConnectionDefinition Connection, ChangeKin
 /// <summary>Compares two definition versions. Pure.</summary>
 public static class DefinitionDiffer
 {
+    // Shown to people: Chinese text stays readable instead of \uXXXX escapes.
+    private static readonly JsonSerializerOptions Display = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static DefinitionDiff Compare(WorkflowDefinition before, WorkflowDefinition after)
     {
         ArgumentNullException.ThrowIfNull(before);
@@ -74,7 +77,7 @@ public static class DefinitionDiffer
         ArgumentNullException.ThrowIfNull(expression);
         return expression.Type == ExpressionDefinition.JavaScript && expression.Value.ValueKind == JsonValueKind.String
             ? "js: " + expression.Value.GetString()
-            : (expression.Type == ExpressionDefinition.Literal ? "" : expression.Type + ": ") + JsonSerializer.Serialize(expression.Value, DefinitionJson.Options);
+            : (expression.Type == ExpressionDefinition.Literal ? "" : expression.Type + ": ") + JsonSerializer.Serialize(expression.Value, Display);
     }
 
     private static IEnumerable<PropertyChange> InputChanges(IReadOnlyDictionary<string, InputDefinition>? before, IReadOnlyDictionary<string, InputDefinition>? after)

@@ -11,7 +11,8 @@ public static class ExpressionText
 {
     public const string StringListHint = "string-list";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string ToText(ExpressionDefinition? expression, string uiHint)
     {
@@ -27,7 +28,7 @@ public static class ExpressionText
             JsonValueKind.Array when uiHint == StringListHint && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) =>
                 string.Join('\n', value.EnumerateArray().Select(v => v.GetString())),
             JsonValueKind.Undefined or JsonValueKind.Null => "",
-            _ => uiHint is "multiline" or "switch-cases" ? JsonSerializer.Serialize(value, Indented) : value.GetRawText(),
+            _ => JsonSerializer.Serialize(value, uiHint is "multiline" or "switch-cases" ? Indented : Compact),
         };
     }
 

@@ -71,4 +71,8 @@ public sealed class DefinitionDifferTests
 
         Assert.Equal(new PropertyChange("inputs.condition", ChangeKind.Changed, "true", "js: input.x > 1"), change);
     }
+
+    [Fact]
+    public void Describe_ChineseLiteral_StaysReadable() =>
+        Assert.Equal("\"案件已派遣\"", DefinitionDiffer.Describe(DefinitionBuilder.Literal("案件已派遣").Expression));
 }

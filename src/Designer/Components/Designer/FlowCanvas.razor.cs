@@ -46,6 +46,7 @@ public sealed partial class FlowCanvas : IDisposable
         _diagram.Links.Removed += OnLinkRemoved;
         _diagram.Nodes.Removed += _ => NotifyChanged();
         _diagram.SelectionChanged += _ => NotifySelection();
+        _diagram.ContainerChanged += RemeasurePorts;
         _diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>()?.SetShortcut("z", true, false, false, _ => Raise(Undo));
         _diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>()?.SetShortcut("y", true, false, false, _ => Raise(Redo));
     }
@@ -282,8 +283,22 @@ public sealed partial class FlowCanvas : IDisposable
 
     public void Dispose()
     {
+        _diagram.ContainerChanged -= RemeasurePorts;
         _diagram.Links.Added -= OnLinkAdded;
         _diagram.Links.Removed -= OnLinkRemoved;
+    }
+
+    /// <summary>
+    /// Ports measure themselves relative to the canvas once; ports drawn before the canvas knew its own place (first
+    /// render, resize) would otherwise keep wrong positions and links would snap to the wrong port.
+    /// </summary>
+    private void RemeasurePorts()
+    {
+        foreach (var port in _diagram.Nodes.SelectMany(n => n.Ports))
+        {
+            port.Initialized = false;
+            port.Refresh();
+        }
     }
 
     private static CanvasLink? ToCanvasLink(BaseLinkModel link) =>

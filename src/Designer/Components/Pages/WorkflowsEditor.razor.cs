@@ -159,7 +159,17 @@ public sealed partial class WorkflowsEditor
         }
 
         var (x, y) = _canvas.ToCanvasPoint(clientX, clientY);
-        var node = DefinitionCanvasMapper.NewNode(_canvas.Snapshot(), descriptor, x, y);
+        var graph = _canvas.Snapshot();
+        if (clientX is null)
+        {
+            // A clicked item goes to the middle of the view, moved down (the flow's direction) until it covers no other node.
+            while (graph.Nodes.Any(n => Math.Abs(n.X - x) < 200 && Math.Abs(n.Y - y) < 110))
+            {
+                y += 130;
+            }
+        }
+
+        var node = DefinitionCanvasMapper.NewNode(graph, descriptor, x, y);
         _canvas.AddNode(node);
         _selected = node.Id;
         _showHistory = false;
