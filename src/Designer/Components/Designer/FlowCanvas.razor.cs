@@ -23,12 +23,13 @@ public sealed partial class FlowCanvas : IDisposable
     private bool _changePending;
     private bool _selectionPending;
     private bool _ready;
+    private bool _fitPending;
 
     public FlowCanvas()
     {
         var options = new BlazorDiagramOptions { AllowMultiSelection = true, AllowPanning = true };
         options.Zoom.Enabled = true;
-        options.Zoom.Minimum = 0.15;
+        options.Zoom.Minimum = 0.05;
         options.Zoom.Maximum = 2.5;
         options.Links.DefaultRouter = new NormalRouter();
         options.Links.DefaultPathGenerator = new SmoothPathGenerator();
@@ -76,8 +77,8 @@ public sealed partial class FlowCanvas : IDisposable
 
     public double Zoom => _diagram.Zoom;
 
-    /// <summary>Replaces everything on the canvas with <paramref name="graph"/>.</summary>
-    public void Load(CanvasGraph graph)
+    /// <summary>Replaces everything on the canvas with <paramref name="graph"/>; with <paramref name="fit"/> the view fits it.</summary>
+    public void Load(CanvasGraph graph, bool fit = true)
     {
         ArgumentNullException.ThrowIfNull(graph);
         _loading = true;
@@ -114,6 +115,8 @@ public sealed partial class FlowCanvas : IDisposable
         }
 
         _ready = true;
+        _fitPending = fit;
+        FitWhenPlaced();
         StateHasChanged();
     }
 
@@ -223,7 +226,22 @@ public sealed partial class FlowCanvas : IDisposable
     }
 
     /// <summary>Zooms and pans so every node is visible (node sizes are estimated until the browser has measured them).</summary>
-    public void Fit()
+    public void Fit() => Fit(_diagram.Options.Zoom.Minimum);
+
+    /// <summary>
+    /// After loading: fit, but never smaller than readable; a long flow then opens at its top and is scrolled by
+    /// dragging the background.
+    /// </summary>
+    private void FitWhenPlaced()
+    {
+        if (_fitPending && _diagram.Container is { Width: > 0 })
+        {
+            _fitPending = false;
+            Fit(0.5);
+        }
+    }
+
+    private void Fit(double minimumZoom)
     {
         var nodes = _diagram.Nodes.ToList();
         if (nodes.Count == 0 || _diagram.Container is not { } container || container.Width <= 0)
@@ -236,7 +254,7 @@ public sealed partial class FlowCanvas : IDisposable
         var right = nodes.Max(n => n.Position.X + (n.Size?.Width ?? 180));
         var bottom = nodes.Max(n => n.Position.Y + (n.Size?.Height ?? 90));
         const double margin = 40;
-        var zoom = Math.Clamp(Math.Min((container.Width - 2 * margin) / (right - left), (container.Height - 2 * margin) / (bottom - top)), _diagram.Options.Zoom.Minimum, 1.2);
+        var zoom = Math.Clamp(Math.Min((container.Width - 2 * margin) / (right - left), (container.Height - 2 * margin) / (bottom - top)), minimumZoom, 1.2);
         _diagram.SetZoom(zoom);
         _diagram.SetPan(((container.Width - (right - left) * zoom) / 2) - left * zoom, margin - top * zoom);
     }
@@ -294,6 +312,7 @@ public sealed partial class FlowCanvas : IDisposable
     /// </summary>
     private void RemeasurePorts()
     {
+        FitWhenPlaced();
         foreach (var port in _diagram.Nodes.SelectMany(n => n.Ports))
         {
             port.Initialized = false;

@@ -65,16 +65,12 @@ public sealed partial class WorkflowsEditor
         _drawn = false;
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override void OnAfterRender(bool firstRender)
     {
         if (_loaded && !_drawn && _canvas is not null)
         {
             _drawn = true;
             _canvas.Load(_graph);
-
-            // The canvas knows its size only after its first render in the browser.
-            await Task.Delay(150);
-            _canvas.Fit();
         }
     }
 
@@ -121,12 +117,12 @@ public sealed partial class WorkflowsEditor
 
         to.Push(_graph);
         _graph = from.Pop();
-        _canvas.Load(_graph);
+        _canvas.Load(_graph, fit: false);
         _dirty = true;
         await InvokeAsync(StateHasChanged);
     }
 
-    private async Task AutoLayoutAsync()
+    private void AutoLayout()
     {
         var graph = _canvas!.Snapshot();
         var layout = LayeredLayout.Arrange(graph.Nodes, graph.Links);
@@ -136,8 +132,6 @@ public sealed partial class WorkflowsEditor
         _graph = arranged;
         _canvas.Load(arranged);
         _dirty = true;
-        await Task.Delay(50);
-        _canvas.Fit();
     }
 
     private void AddAtCenterAsync(ActivityDescriptor descriptor) => Add(descriptor, null, null);

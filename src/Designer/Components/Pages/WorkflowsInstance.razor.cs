@@ -42,15 +42,13 @@ public sealed partial class WorkflowsInstance
         await LoadAsync();
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override void OnAfterRender(bool firstRender)
     {
         if (_loaded && !_drawn && _canvas is not null && _definition is not null)
         {
             _drawn = true;
             _canvas.Load(DefinitionCanvasMapper.ToCanvas(_definition, Registry));
             Mark();
-            await Task.Delay(150);
-            _canvas.Fit();
         }
     }
 
