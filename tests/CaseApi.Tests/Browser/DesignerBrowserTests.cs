@@ -64,6 +64,39 @@ public sealed class DesignerBrowserTests(BrowserFixture browser, ITestOutputHelp
     }
 
     [Fact]
+    public async Task Designer_ValidateUndoRedo_MarksTheFaultyNodeAndRestoresEdits()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        var broken = DesignerDefinitions.StartEnd("designer-validate");
+        broken = broken with
+        {
+            Root = broken.Root with
+            {
+                Activities = [.. broken.Root.Activities, new ActivityDefinition("notify", "CityOps.Notify", 1, null, null)],
+                Connections = [.. broken.Root.Connections, new ConnectionDefinition(new ConnectionEndpoint("start", "Done"), new ConnectionEndpoint("notify", "In"))],
+            },
+        };
+        await Definitions.SaveDraftAsync(broken, TestContext.Current.CancellationToken);
+        await page.SignInAsync("admin");
+        await page.OpenAsync("/workflows/designer-validate");
+        await Assertions.Expect(page.Locator(".flow-node")).ToHaveCountAsync(3);
+
+        await page.ClickAsync("#btn-validate");
+
+        await Assertions.Expect(page.Locator(".flow-node-error[data-node-id='notify']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#validation-errors")).ToContainTextAsync("root.activities[notify]");
+        await page.ScreenshotAsync("designer-validation");
+
+        await page.ClickAsync(".flow-palette-item[data-type='CityOps.Timer']");
+        await Assertions.Expect(page.Locator(".flow-node")).ToHaveCountAsync(4);
+        await page.ClickAsync("#btn-undo");
+        await Assertions.Expect(page.Locator(".flow-node")).ToHaveCountAsync(3);
+        await page.ClickAsync("#btn-redo");
+        await Assertions.Expect(page.Locator(".flow-node[data-node-id='timer1']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Designer_HundredActivities_RendersEveryNodeAndAClickSelects()
     {
         var page = await browser.NewPageAsync();
