@@ -94,6 +94,9 @@ public sealed class DesignerBrowserTests(BrowserFixture browser, ITestOutputHelp
         await Assertions.Expect(page.Locator(".flow-node")).ToHaveCountAsync(3);
         await page.ClickAsync("#btn-redo");
         await Assertions.Expect(page.Locator(".flow-node[data-node-id='timer1']")).ToBeVisibleAsync();
+
+        await page.DragAndDropAsync(".flow-palette-item[data-type='CityOps.Decision']", ".flow-canvas-host", new() { TargetPosition = new() { X = 120, Y = 500 } });
+        await Assertions.Expect(page.Locator(".flow-node[data-node-id='decision1']")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed partial class WorkflowsEditor
         }
     }
 
-    private void OnNodeChangedAsync(CanvasNode node)
+    private void OnNodeChanged(CanvasNode node)
     {
         var graph = DefinitionCanvasMapper.WithInputs(_canvas!.Snapshot(), node.Id, node.Inputs);
         _canvas.UpdateNode(graph.Find(node.Id)! with { Name = node.Name });
@@ -134,9 +134,9 @@ public sealed partial class WorkflowsEditor
         _dirty = true;
     }
 
-    private void AddAtCenterAsync(ActivityDescriptor descriptor) => Add(descriptor, null, null);
+    private void AddAtCenter(ActivityDescriptor descriptor) => Add(descriptor, null, null);
 
-    private void DropAsync(DragEventArgs e)
+    private void Drop(DragEventArgs e)
     {
         if (_dragged is { } d)
         {
