@@ -141,6 +141,28 @@ public sealed class DesignerBrowserTests(BrowserFixture browser, ITestOutputHelp
         await page.ScreenshotAsync("designer-instance");
     }
 
+    [Fact]
+    public async Task InstanceView_FaultedInstance_RetryRecordsTheAttempt()
+    {
+        var page = await browser.NewPageAsync();
+        await Definitions.ImportAsync(DesignerDefinitions.FaultingDecision("designer-fault"), publish: true, TestContext.Current.CancellationToken);
+        var runtime = browser.Host.Services.GetRequiredService<IWorkflowRuntime>();
+        var instance = await runtime.StartAsync(new StartWorkflowRequest("designer-fault"), TestContext.Current.CancellationToken);
+        await page.SignInAsync("admin");
+        await page.OpenAsync($"/workflows/instances/{instance.Id}");
+        await Assertions.Expect(page.Locator(".flow-node-faulted[data-node-id='check']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#incidents-table tbody tr")).ToHaveCountAsync(1);
+
+        await page.ClickAsync("#btn-retry");
+
+        // The script still fails: the first incident is resolved by the retry and a new one is open.
+        await Assertions.Expect(page.Locator("#incidents-table tbody tr")).ToHaveCountAsync(2);
+        var after = await runtime.GetInstanceAsync(instance.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(2, after!.Incidents.Count);
+        Assert.Single(after.Incidents, i => i.ResolvedAt is null);
+        await page.ScreenshotAsync("designer-instance-incident");
+    }
+
     private static async Task DragAsync(IPage page, string from, string to)
     {
         var a = await page.Locator(from).First.BoundingBoxAsync();
@@ -162,6 +184,16 @@ internal static class DesignerDefinitions
     public static WorkflowDefinition WaitForEvent(string id) => Build(id,
         [Activity("start", "CityOps.Start", 80, 40), Activity("wait", "CityOps.Event", 80, 200, ("event", "inspection.done")), Activity("end", "CityOps.End", 80, 360)],
         [("start", "Done", "wait"), ("wait", "Done", "end")]);
+
+    public static WorkflowDefinition FaultingDecision(string id)
+    {
+        var check = new ActivityDefinition("check", "CityOps.Decision", 1, null,
+            new Dictionary<string, InputDefinition> { ["condition"] = new(new ExpressionDefinition(ExpressionDefinition.JavaScript, JsonSerializer.SerializeToElement("nosuch.thing() > 0"))) },
+            new ActivityMetadata(new DesignerMetadata(new DesignerPosition(80, 200))));
+        return Build(id,
+            [Activity("start", "CityOps.Start", 80, 40), check, Activity("yes", "CityOps.End", 0, 360), Activity("no", "CityOps.End", 200, 360)],
+            [("start", "Done", "check"), ("check", "True", "yes"), ("check", "False", "no")]);
+    }
 
     /// <summary>Start, <paramref name="steps"/> Notify activities in a chain, End; no positions (the designer lays it out).</summary>
     public static WorkflowDefinition Chain(string id, int steps)
