@@ -1,4 +1,7 @@
+using CityOps.Designer.Interop;
+using CityOps.Designer.Services;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 
 namespace CityOps.Designer;
@@ -9,6 +12,8 @@ public static class DesignerServiceCollectionExtensions
     public static IServiceCollection AddCityOpsDesigner(this IServiceCollection services)
     {
         services.AddRadzenComponents();
+        services.TryAddScoped<FileDownload>();
+        services.TryAddSingleton<IDefinitionUpdates, StoreDefinitionUpdates>();
         return services;
     }
 }
