@@ -9,7 +9,7 @@ namespace CityOps.Workflows.Activities;
 [Activity("CityOps.Event", Category = "Events", DisplayNameZh = "等待事件", DisplayNameEn = "Wait for event",
     Description = "Waits for a named event with a correlation key.")]
 [WaitingActivity]
-[ActivityInput("event", "String", Required = true, UiHint = "code-picker", Description = "Event name.")]
+[ActivityInput("event", "String", Required = true, UiHint = "event-name", Description = "Event name.")]
 [ActivityInput("correlationKey", "String", UiHint = "expression", Description = "Which event instance (e.g. an id).")]
 [ActivityInput("resultVariable", "String", UiHint = "variable-picker", Description = "Variable receiving the payload.")]
 internal sealed class Event : Activity

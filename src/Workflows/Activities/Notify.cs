@@ -9,7 +9,7 @@ namespace CityOps.Workflows.Activities;
 /// </summary>
 [Activity("CityOps.Notify", Category = "Messaging", DisplayNameZh = "通知", DisplayNameEn = "Notify",
     Description = "Sends a message (via the outbox) after the step commits.")]
-[ActivityInput("channel", "String", Required = true, UiHint = "code-picker", Description = "sms, email, inbox…")]
+[ActivityInput("channel", "String", Required = true, UiHint = "channel", Description = "sms, email, inbox…")]
 [ActivityInput("recipient", "String", UiHint = "expression", Description = "Who receives it.")]
 [ActivityInput("subject", "String", UiHint = "expression", Description = "Subject line.")]
 [ActivityInput("body", "Object", Required = true, UiHint = "multiline", Description = "Message body (text or object).")]

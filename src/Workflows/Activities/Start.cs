@@ -9,7 +9,7 @@ namespace CityOps.Workflows.Activities;
 [Activity("CityOps.Start", Category = "Flow", DisplayNameZh = "开始", DisplayNameEn = "Start",
     Description = "Where the workflow begins; optionally started by an event.")]
 [StartActivity]
-[ActivityInput(EventInput, "String", UiHint = "code-picker", Description = "Event name that starts this workflow.")]
+[ActivityInput(EventInput, "String", UiHint = "event-name", Description = "Event name that starts this workflow.")]
 [ActivityInput(FilterInput, "Boolean", UiHint = "expression", Description = "Script over `event`; start only when true.")]
 internal sealed class Start : Activity
 {
