@@ -109,8 +109,27 @@ internal static class CaseIntakeEndpoint
             string.Equals(Text("selfDisposed"), "true", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The report joins the master case's timeline (with its photos) instead of opening a case.</summary>
+    /// <summary>
+    /// The report joins the master case's timeline (with its photos) instead of opening a case. A workflow step on the
+    /// master may take the same timeline sequence at the same moment (unique index): then re-read and try again.
+    /// </summary>
     private static async Task MergeAsync(CityOpsDbContext db, Guid masterId, CaseReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await TryMergeAsync(db, masterId, report, now, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task TryMergeAsync(CityOpsDbContext db, Guid masterId, CaseReport report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var master = await db.Set<CityCase>().FirstAsync(c => c.Id == masterId, cancellationToken);
         foreach (var photo in report.Photos)
