@@ -3,6 +3,7 @@ using CityOps.Cases.Cases;
 using CityOps.Cases.Cases.Sla;
 using CityOps.Cases.Catalog;
 using CityOps.Cases.Sla;
+using Microsoft.Extensions.Options;
 
 namespace CityOps.CaseApi.Endpoints;
 
@@ -27,7 +28,7 @@ internal sealed record TimelineView(int Sequence, DateTimeOffset At, string Acto
     string? From, string? To, string? Comment, IReadOnlyList<Guid> Photos);
 
 /// <summary>Maps case rows to views, computing lights at one instant.</summary>
-internal sealed class CaseViews(ICityCatalog catalog, TimeProvider time)
+internal sealed class CaseViews(ICityCatalog catalog, TimeProvider time, IOptions<CaseSlaOptions> sla)
 {
     private DeadlineCalculator Deadlines => new(catalog.Current.Calendar, MissingYearPolicy.AssumeWeekdaysOnly);
 
@@ -41,7 +42,7 @@ internal sealed class CaseViews(ICityCatalog catalog, TimeProvider time)
         var now = time.GetUtcNow();
         var suspensions = StageClock.Suspensions(@case, now);
         var calculator = Deadlines;
-        var status = StageClock.Evaluate(stage, suspensions, now, calculator);
+        var status = StageClock.Evaluate(stage, suspensions, now, calculator, sla.Value.Thresholds);
         return new StageView(stage.Stage.ToString(), stage.StartedAt, StageClock.Effective(stage, calculator.Calendar).ToString(),
             stage.ExtensionMinutes, status.Due, stage.CompletedAt, status.Light.ToString(), Math.Round(status.Clock.Remaining.TotalMinutes, 1));
     }

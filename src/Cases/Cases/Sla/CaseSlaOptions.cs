@@ -26,6 +26,15 @@ public sealed class CaseSlaOptions
 
     public int CheckMinutes { get; set; } = 60;
 
+    /// <summary>Green while at most this share of the limit is used (default 0.80).</summary>
+    public decimal YellowAbove { get; set; } = 0.80m;
+
+    /// <summary>Yellow while at most this share is used, red beyond (default 1.00).</summary>
+    public decimal RedAbove { get; set; } = 1.00m;
+
+    /// <summary>The light thresholds as the SLA calculator takes them.</summary>
+    public SlaThresholds Thresholds => new(YellowAbove, RedAbove);
+
     /// <summary>Handling limit of a code without local configuration.</summary>
     public decimal DefaultHandlingWorkingDays { get; set; } = 3;
 

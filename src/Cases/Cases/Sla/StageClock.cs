@@ -34,11 +34,12 @@ public static class StageClock
     }
 
     /// <summary>The light of a stage now, or as it was when the stage completed.</summary>
-    public static SlaStatus Evaluate(CaseStage stage, IReadOnlyList<SuspensionInterval> suspensions, DateTimeOffset now, DeadlineCalculator calculator)
+    public static SlaStatus Evaluate(
+        CaseStage stage, IReadOnlyList<SuspensionInterval> suspensions, DateTimeOffset now, DeadlineCalculator calculator, SlaThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(calculator);
         var at = stage.CompletedAt ?? now;
-        return new SlaLightCalculator(calculator).Evaluate(stage.StartedAt, Effective(stage, calculator.Calendar), at, suspensions);
+        return new SlaLightCalculator(calculator, thresholds).Evaluate(stage.StartedAt, Effective(stage, calculator.Calendar), at, suspensions);
     }
 }
