@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityOps.Designer.Resources;
+using CityOps.Designer.Services;
 using Microsoft.Extensions.Localization;
 
 namespace CityOps.Designer.Components.Operations;
@@ -20,6 +21,12 @@ internal static class OpsFormat
         var text = total >= 60 ? $"{total / 60}h {total % 60:D2}m" : $"{total}m";
         return text;
     }
+
+    /// <summary>The task's own name: its title without the case number the engine puts in front (立案, 部门签收 …).</summary>
+    public static string TaskName(OpsTaskSummary task) =>
+        task.CaseNumber is { Length: > 0 } number && task.Title.StartsWith(number + " ", StringComparison.Ordinal)
+            ? task.Title[(number.Length + 1)..]
+            : task.Title;
 
     /// <summary>The resource <c>{prefix}{value}</c>, or the value itself when there is no such key.</summary>
     public static string Name(this IStringLocalizer<UiStrings> l, string prefix, string? value)
