@@ -35,7 +35,7 @@ internal static class CaseEndpoints
         string? Status, string? Code, string? Grid, string? Street, string? District, string? Department, string? Light,
         string? Source, DateTimeOffset? From, DateTimeOffset? To, int? Skip, int? Take);
 
-    private static async Task<IResult> ListAsync(
+    internal static async Task<IResult> ListAsync(
         [AsParameters] CaseQuery q, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -89,10 +89,10 @@ internal static class CaseEndpoints
 
         var all = rows.ToList();
         var page = all.Skip(q.Skip ?? 0).Take(q.Take ?? 50).ToList();
-        return TypedResults.Ok(new { items = page, totalCount = all.Count });
+        return TypedResults.Ok(new Paged<CaseSummary>(page, all.Count));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
     {
         var (found, denied) = await ReadableCaseAsync(id, user, db, cancellationToken);
         if (found is null)
@@ -104,7 +104,7 @@ internal static class CaseEndpoints
         return TypedResults.Ok(views.View(found, photos));
     }
 
-    private static async Task<IResult> TimelineAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<IResult> TimelineAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, CancellationToken cancellationToken)
     {
         var (found, denied) = await ReadableCaseAsync(id, user, db, cancellationToken);
         if (found is null)
@@ -113,7 +113,7 @@ internal static class CaseEndpoints
         }
 
         var entries = await db.Set<CaseTimelineEntry>().AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        return TypedResults.Ok(entries.Select(CaseViews.Timeline));
+        return TypedResults.Ok(entries.Select(CaseViews.Timeline).ToList());
     }
 
     private static async Task<IResult> PhotoAsync(

@@ -24,7 +24,7 @@ internal static class CatalogDepartmentEndpoints
         return group;
     }
 
-    private static Results<Ok<List<DepartmentView>>, ValidationProblem> List(string? level, string? parent, ICityCatalog catalog)
+    internal static Results<Ok<List<DepartmentView>>, ValidationProblem> List(string? level, string? parent, ICityCatalog catalog)
     {
         var org = catalog.Current.Organisation;
         var errors = new Dictionary<string, string[]>();

@@ -28,7 +28,7 @@ internal static class CatalogGridEndpoints
         return group;
     }
 
-    private static Results<JsonHttpResult<FeatureCollection>, ValidationProblem> List(string? level, string? parent, ICityCatalog catalog)
+    internal static Results<JsonHttpResult<FeatureCollection>, ValidationProblem> List(string? level, string? parent, ICityCatalog catalog)
     {
         var grids = catalog.Current.Grids;
         var errors = new Dictionary<string, string[]>();

@@ -20,6 +20,9 @@ internal sealed class Body<T>
 
     public Dictionary<string, string[]> Errors { get; }
 
+    /// <summary>A body already read (the UI hands its form to the same handler the endpoint runs).</summary>
+    public static Body<T> Of(T value) => new(value, []);
+
     public static async ValueTask<Body<T>> BindAsync(HttpContext context, ParameterInfo parameter)
     {
         if (!context.Request.HasJsonContentType())
@@ -76,15 +79,19 @@ internal static class CatalogHttp
             {
                 return await next(context);
             }
-            catch (CatalogConflictException ex)
+            catch (Exception ex) when (ConflictOf(ex) is { } conflict)
             {
-                return Conflict("catalog-conflict", ex.Message);
-            }
-            catch (DbUpdateException)
-            {
-                return Conflict("catalog-conflict", "Someone else saved a conflicting change at the same moment (same code or selectors). Reload and try again.");
+                return conflict;
             }
         });
         return group;
     }
+
+    /// <summary>The 409 for a concurrent catalog edit, or null when the exception is something else.</summary>
+    public static ProblemHttpResult? ConflictOf(Exception ex) => ex switch
+    {
+        CatalogConflictException => Conflict("catalog-conflict", ex.Message),
+        DbUpdateException => Conflict("catalog-conflict", "Someone else saved a conflicting change at the same moment (same code or selectors). Reload and try again."),
+        _ => null,
+    };
 }

@@ -31,7 +31,7 @@ internal static class CatalogRoutingEndpoints
         return group;
     }
 
-    private static Ok<List<RoutingRuleView>> List(string? department, ICityCatalog catalog) =>
+    internal static Ok<List<RoutingRuleView>> List(string? department, ICityCatalog catalog) =>
         TypedResults.Ok(catalog.Current.Routing.Table.Rules.Where(r => department is null || r.DepartmentCode == department).Select(View).ToList());
 
     private static Results<Ok<RoutingRuleView>, ProblemHttpResult> Get(string id, ICityCatalog catalog) =>
@@ -39,7 +39,7 @@ internal static class CatalogRoutingEndpoints
             ? TypedResults.Ok(View(rule))
             : CatalogHttp.NotFound("unknown-rule", $"No routing rule has id '{id}'.");
 
-    private static async Task<Results<Created<RoutingRuleView>, ValidationProblem>> Create(
+    internal static async Task<Results<Created<RoutingRuleView>, ValidationProblem>> Create(
         Body<RoutingRuleRequest> body, CatalogEditor editor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body.Value is not { } request)
@@ -61,7 +61,7 @@ internal static class CatalogRoutingEndpoints
         return TypedResults.Created($"/api/catalog/routing-rules/{row.Id}", View(editor.Current.Routing.Table.Rules.Single(r => r.Id == row.Id)));
     }
 
-    private static async Task<Results<Ok<RoutingRuleView>, ValidationProblem, ProblemHttpResult>> Update(
+    internal static async Task<Results<Ok<RoutingRuleView>, ValidationProblem, ProblemHttpResult>> Update(
         string id, Body<RoutingRuleRequest> body, CatalogEditor editor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body.Value is not { } request)
@@ -87,7 +87,7 @@ internal static class CatalogRoutingEndpoints
         return TypedResults.Ok(View(editor.Current.Routing.Table.Rules.Single(r => r.Id == id)));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         string id, CatalogEditor editor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await editor.BeginAsync(cancellationToken);
@@ -102,7 +102,7 @@ internal static class CatalogRoutingEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Results<Ok<RoutingExplanation>, ValidationProblem> Explain(
+    internal static Results<Ok<RoutingExplanation>, ValidationProblem> Explain(
         string? kind, string? code, string? lat, string? lon, string? grid, DbCityCatalog catalog)
     {
         var (revision, city) = catalog.Revised;

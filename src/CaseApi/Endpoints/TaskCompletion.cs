@@ -6,6 +6,7 @@ using CityOps.Cases.Cases;
 using CityOps.Cases.Cases.Intake;
 using CityOps.Cases.Catalog;
 using CityOps.Cases.Persistence;
+using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,9 +50,22 @@ internal static class TaskCompletion
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [ex.Message] });
         }
 
+        var key = http.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? k : null;
+        return await CompleteReadAsync(task, request, files, key, user, db, tasks, catalog, photos, cancellationToken);
+    }
+
+    /// <summary>
+    /// The completion once the body is read: the endpoint and the UI's task form both end here, so they check the same
+    /// form rules and photo limits and give the same answers.
+    /// </summary>
+    internal static async Task<IResult> CompleteReadAsync(
+        WorkflowTaskRecord task, TaskEndpoints.CompleteRequest? request, IReadOnlyList<IFormFile> files, string? idempotencyKey,
+        ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog, CasePhotoStore photos, CancellationToken cancellationToken)
+    {
+        var id = task.Id;
         if (request?.Outcome is not { Length: > 0 } outcome)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["outcome"] = [$"Give one of: {string.Join(", ", task?.Outcomes ?? [])}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["outcome"] = [$"Give one of: {string.Join(", ", task.Outcomes)}."] });
         }
 
         if (request.Form is { } f && f.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
@@ -83,7 +97,7 @@ internal static class TaskCompletion
         formData["comment"] = request.Comment;
         formData["photos"] = JsonSerializer.SerializeToNode(stored, CaseJson.Options);
         var userName = user.UserNameOf();
-        var key = http.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? $"task:{id:N}:{k}" : $"task:{id:N}:{userName}:{outcome}";
+        var key = idempotencyKey is { Length: > 0 } k ? $"task:{id:N}:{k}" : $"task:{id:N}:{userName}:{outcome}";
         try
         {
             var result = await tasks.CompleteAsync(id, outcome, JsonSerializer.SerializeToElement(formData), userName, key, cancellationToken);

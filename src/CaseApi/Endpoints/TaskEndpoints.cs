@@ -30,7 +30,7 @@ internal static class TaskEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(
+    internal static async Task<IResult> ListAsync(
         int? skip, int? take, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
     {
         if (skip is < 0 || take is < 1 or > 200)
@@ -50,10 +50,10 @@ internal static class TaskEndpoints
         var total = await tasks.CountAsync(cancellationToken);
         var page = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(skip ?? 0).Take(take ?? 50).ToListAsync(cancellationToken);
         var cases = await CasesOfAsync(db, page.Select(t => t.InstanceId), cancellationToken);
-        return TypedResults.Ok(new { items = page.Select(t => TaskViews.Summary(t, cases.GetValueOrDefault(t.InstanceId), views)), totalCount = total });
+        return TypedResults.Ok(new Paged<TaskSummary>([.. page.Select(t => TaskViews.Summary(t, cases.GetValueOrDefault(t.InstanceId), views))], total));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
     {
         var (task, denied) = await WorkableTaskAsync(id, user, db, cancellationToken);
         if (task is null)
@@ -65,7 +65,7 @@ internal static class TaskEndpoints
         return TypedResults.Ok(TaskViews.Detail(task, cases.GetValueOrDefault(task.InstanceId), views));
     }
 
-    private static async Task<IResult> ClaimAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, CaseViews views, CancellationToken cancellationToken)
+    internal static async Task<IResult> ClaimAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, CaseViews views, CancellationToken cancellationToken)
     {
         var (task, denied) = await WorkableTaskAsync(id, user, db, cancellationToken);
         if (task is null)

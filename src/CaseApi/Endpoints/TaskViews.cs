@@ -11,6 +11,9 @@ internal sealed record TaskSummary(
 
 internal sealed record TaskDetail(TaskSummary Task, JsonElement? Form, string? Outcome, string? CompletedBy, DateTimeOffset? CompletedAt);
 
+/// <summary>One page of a list and how many rows match in all.</summary>
+internal sealed record Paged<T>(IReadOnlyList<T> Items, int TotalCount);
+
 internal sealed record CompletionResult(Guid TaskId, string Outcome, bool Replayed, string? CaseStatus);
 
 /// <summary>Task rows with their case's stage clock: deadline, light and remaining working time.</summary>

@@ -2,6 +2,7 @@ using CityOps.CaseApi.Endpoints;
 using CityOps.CaseApi.Endpoints.Workflows;
 using CityOps.CaseApi.Identity;
 using CityOps.CaseApi.Persistence;
+using CityOps.CaseApi.Ui;
 using CityOps.Cases.Catalog;
 using CityOps.Designer;
 using CityOps.Designer.Components;
@@ -39,6 +40,7 @@ internal static class HostSetup
         builder.Services.AddCaseEndpointServices();
         builder.Services.AddCityOpsDesigner();
         builder.Services.AddScoped<Designer.Services.IHostStatus, HostStatus>();
+        builder.Services.AddCityOpsOperationsUi();
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 16 * 1024 * 1024); // large flows must not disconnect (Elsa #7123)
