@@ -15,11 +15,15 @@ switch (name)
     case "latency-vs-size":
         await LatencyVsSize.RunAsync(options);
         break;
+    case "loops":
+        await CaseLoops.RunAsync(options);
+        break;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project benchmarks/CityOps.Benchmarks -- <benchmark> [--option value]");
         Console.WriteLine("  engine-vs-workflowcore [--instances 10000] [--clients N] [--tuned true]");
         Console.WriteLine("  sqlite-steps           [--steps 3000] [--warmup 300]");
         Console.WriteLine("  latency-vs-size        [--sizes 10000,100000] [--resumes 2000]");
+        Console.WriteLine("  loops                  [--loops 2000] [--clients cores*4] [--warmup 100]");
         return 1;
 }
 

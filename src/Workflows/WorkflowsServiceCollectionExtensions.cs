@@ -34,6 +34,7 @@ public static class WorkflowsServiceCollectionExtensions
             .AddActivity<Join>()
             .AddActivity<SetVariable>()
             .AddActivity<HumanTask>()
+            .AddActivity<ParallelTasks>()
             .AddActivity<Activities.Timer>()
             .AddActivity<Event>()
             .AddActivity<Notify>();

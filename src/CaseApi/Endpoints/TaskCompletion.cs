@@ -80,6 +80,11 @@ internal static class TaskCompletion
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (await PendingTasksAsync(db, task, outcome, cancellationToken) is { } pending)
+        {
+            return pending;
+        }
+
         var caseId = await db.Set<CityCase>().Where(c => c.WorkflowInstanceId == task.InstanceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         IReadOnlyList<PhotoFile> stored = [];
         if (files.Count > 0 && caseId is { } cid)
@@ -109,5 +114,23 @@ internal static class TaskCompletion
         {
             return problem;
         }
+    }
+
+    /// <summary>409 when the task's form blocks the outcome while tasks of other activities are open (the lead's 反馈 before its 协办).</summary>
+    private static async Task<IResult?> PendingTasksAsync(CityOpsDbContext db, WorkflowTaskRecord task, string outcome, CancellationToken cancellationToken)
+    {
+        var activities = TaskFormRules.BlockingActivities(task.FormSchemaJson, outcome).ToList();
+        if (activities.Count == 0)
+        {
+            return null;
+        }
+
+        var open = await db.Set<WorkflowTaskRecord>().AsNoTracking()
+            .Where(t => t.InstanceId == task.InstanceId && activities.Contains(t.ActivityId))
+            .Where(t => t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed)
+            .Select(t => t.AssigneeGroup).ToListAsync(cancellationToken);
+        return open.Count == 0 ? null : TypedResults.Problem(statusCode: 409, title: "Other tasks of this case are still open.",
+            detail: $"'{outcome}' is possible once these have reported back: {string.Join(", ", open.Order(StringComparer.Ordinal))}.",
+            type: "https://cityops.dev/problems/tasks-pending");
     }
 }

@@ -46,14 +46,7 @@ internal sealed class AssignCaseTask : Activity
         var group = AssigneeGroups.Resolve(await context.GetInputAsync<string>("assignee") ?? "", @case);
         var transitions = await context.GetInputAsync<Dictionary<string, string>>("transitions");
         var form = TaskForm.Read(completed.FormData);
-        foreach (var photo in form.Photos)
-        {
-            context.Db().Add(new CasePhoto
-            {
-                Id = photo.Id, CaseId = @case.Id, ContentType = photo.ContentType, Size = photo.Size,
-                StoredPath = photo.StoredPath, UploadedBy = completed.Actor, UploadedAt = context.Now,
-            });
-        }
+        context.AddPhotos(@case, form, completed.Actor);
 
         CaseStatus? to = transitions?.GetValueOrDefault(completed.Outcome) is { } name ? Enum.Parse<CaseStatus>(name, ignoreCase: true) : null;
         context.Record(@case, completed.Actor, AssigneeGroups.RoleOf(group), $"{context.ActivityId}:{completed.Outcome}",

@@ -23,6 +23,7 @@ public static class CityActivities
             .AddActivity<RecordReport>()
             .AddActivity<StartSlaClock>()
             .AddActivity<AssignCaseTask>()
+            .AddActivity<AssignAssistTasks>()
             .AddActivity<AutoDispatch>()
             .AddActivity<AssignDepartment>()
             .AddActivity<ReturnCase>()

@@ -56,6 +56,19 @@ internal static class CaseSteps
         return entry;
     }
 
+    /// <summary>Keeps the photos of a task completion (already stored by the endpoint) as photos of the case.</summary>
+    public static void AddPhotos(this ActivityExecutionContext context, CityCase @case, TaskForm form, string uploadedBy)
+    {
+        foreach (var photo in form.Photos)
+        {
+            context.Db().Add(new CasePhoto
+            {
+                Id = photo.Id, CaseId = @case.Id, ContentType = photo.ContentType, Size = photo.Size,
+                StoredPath = photo.StoredPath, UploadedBy = uploadedBy, UploadedAt = context.Now,
+            });
+        }
+    }
+
     public static DeadlineCalculator Deadlines(this ActivityExecutionContext context) =>
         new(context.GetRequiredService<ICityCatalog>().Current.Calendar, MissingYearPolicy.AssumeWeekdaysOnly);
 

@@ -5,7 +5,9 @@ namespace CityOps.Cases.Cases;
 /// <summary>
 /// Checks a task completion against the task's form, before the engine sees it. The form (an input of
 /// <c>AssignCaseTask</c>) reads: <c>{"fields":[{"name":"department","type":"department|number|string",
-/// "requiredFor":["Dispatch"]}],"requirePhotos":["Handled"],"requireComment":["Return"]}</c>.
+/// "requiredFor":["Dispatch"]}],"requirePhotos":["Handled"],"requireComment":["Return"],
+/// "blockedWhileOpen":{"Handled":["assist"]}}</c>; the last one refuses an outcome while the case's workflow still has
+/// open tasks of the listed activities (the lead's 反馈 before every 协办 department has reported).
 /// </summary>
 public static class TaskFormRules
 {
@@ -67,6 +69,21 @@ public static class TaskFormRules
         }
 
         return errors;
+    }
+
+    /// <summary>The activities whose open tasks block <paramref name="outcome"/> (<c>blockedWhileOpen</c>), or none.</summary>
+    public static IReadOnlyList<string> BlockingActivities(string? formSchemaJson, string outcome)
+    {
+        if (formSchemaJson is null)
+        {
+            return [];
+        }
+
+        using var schema = JsonDocument.Parse(formSchemaJson);
+        return schema.RootElement.TryGetProperty("blockedWhileOpen", out var blocked) && blocked.ValueKind == JsonValueKind.Object
+            && blocked.TryGetProperty(outcome, out var activities) && activities.ValueKind == JsonValueKind.Array
+                ? [.. activities.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!)]
+                : [];
     }
 
     private static bool Lists(JsonElement element, string property, string outcome) =>

@@ -105,6 +105,27 @@ public sealed class ActivityExecutionContext
     public void CreateTask(HumanTaskRequest request) =>
         Wait = new PendingWait(Persistence.BookmarkKind.Task, "task", null, request, null);
 
+    /// <summary>
+    /// Waits for several human tasks at once (a multi-instance wait), all created in the step's commit; returns their
+    /// ids in request order. Each completion resumes the activity; <see cref="StillWaiting"/> then says whether other
+    /// tasks of the wait are open. Completing the activity ends the wait and cancels the tasks still open.
+    /// </summary>
+    public IReadOnlyList<Guid> CreateTasks(IReadOnlyList<HumanTaskRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            throw new ArgumentException("A multi-instance wait needs at least one task; complete the activity instead.", nameof(requests));
+        }
+
+        List<(Guid Id, HumanTaskRequest Request)> tasks = [.. requests.Select(r => (Guid.NewGuid(), r))];
+        Wait = new PendingWait(Persistence.BookmarkKind.Task, "tasks", null, null, null, tasks);
+        return [.. tasks.Select(t => t.Id)];
+    }
+
+    /// <summary>While resuming a multi-instance wait: other tasks of it are still open and the wait goes on.</summary>
+    public bool StillWaiting => Stimulus is not null && _step.State.Waits.ContainsKey(_node.Id);
+
     /// <summary>Waits until <paramref name="dueAt"/>.</summary>
     public void CreateTimer(DateTimeOffset dueAt) =>
         Wait = new PendingWait(Persistence.BookmarkKind.Timer, "timer", null, null, dueAt);
@@ -151,4 +172,5 @@ internal sealed record PendingWait(
     string Name,
     string? CorrelationKey,
     HumanTaskRequest? Task,
-    DateTimeOffset? TimerDueAt);
+    DateTimeOffset? TimerDueAt,
+    IReadOnlyList<(Guid Id, HumanTaskRequest Request)>? Tasks = null);

@@ -47,9 +47,15 @@ internal sealed class WaitState
 
     public Guid? TaskId { get; set; }
 
+    /// <summary>The open tasks of a multi-instance wait (then <see cref="TaskId"/> is null); each completion removes one.</summary>
+    public List<Guid>? TaskIds { get; set; }
+
     public Guid? TimerId { get; set; }
 
     public Guid? DeadlineTimerId { get; set; }
 
     public bool DeadlineInterrupting { get; set; } = true;
+
+    /// <summary>Whether completing <paramref name="taskId"/> resumes this wait.</summary>
+    public bool Awaits(Guid taskId) => TaskId == taskId || TaskIds?.Contains(taskId) == true;
 }

@@ -37,7 +37,7 @@ internal sealed partial class WorkflowRuntime
             }
 
             var step = await LoadStepAsync(services, task.InstanceId, cancellationToken);
-            if (!step.State.Waits.TryGetValue(task.ActivityId, out var wait) || wait.TaskId != task.Id)
+            if (!step.State.Waits.TryGetValue(task.ActivityId, out var wait) || !wait.Awaits(task.Id))
             {
                 throw new TaskAlreadyCompletedException($"Task {task.Id} is no longer awaited by its workflow.");
             }

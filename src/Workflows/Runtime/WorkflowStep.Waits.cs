@@ -49,6 +49,7 @@ internal sealed partial class WorkflowStep
             });
         }
 
+        AddTasks(node, wait, pending.Tasks);
         if (pending.TimerDueAt is { } dueAt)
         {
             wait.TimerId = AddTimer(node.Id, wait.BookmarkId, TimerKind.Timer, dueAt);
@@ -94,6 +95,11 @@ internal sealed partial class WorkflowStep
                 t.Status = WorkflowTaskStatus.Cancelled;
                 t.CompletedAt = Now;
             }, Store, CancellationToken);
+        }
+
+        if (cancelTask)
+        {
+            await CancelOpenTasksAsync(wait);
         }
     }
 

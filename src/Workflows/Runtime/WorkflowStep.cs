@@ -100,7 +100,7 @@ internal sealed partial class WorkflowStep
     public async Task ResumeAsync(string activityId, Stimulus stimulus)
     {
         var node = Graph.Nodes[activityId];
-        if (State.Waits.TryGetValue(activityId, out var wait))
+        if (State.Waits.TryGetValue(activityId, out var wait) && !KeepsWaiting(wait, stimulus))
         {
             await RemoveWaitAsync(wait, cancelTask: false);
         }
@@ -123,6 +123,11 @@ internal sealed partial class WorkflowStep
     {
         if (context.Outcomes is { } outcomes)
         {
+            if (State.Waits.TryGetValue(node.Id, out var open))
+            {
+                await RemoveWaitAsync(open, cancelTask: true);
+            }
+
             AddJournal(node, eventName, outcomes, context.Actor, context.JournalPayload);
             Follow(node.Id, outcomes);
         }
@@ -139,6 +144,10 @@ internal sealed partial class WorkflowStep
             }
 
             AddJournal(node, "Waiting", [], context.Actor, context.JournalPayload);
+        }
+        else if (context.StillWaiting)
+        {
+            AddJournal(node, "Progress", [], context.Actor, context.JournalPayload);
         }
         else if (!context.Blocked)
         {

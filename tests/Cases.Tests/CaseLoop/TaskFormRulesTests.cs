@@ -30,4 +30,14 @@ public sealed class TaskFormRulesTests
     [Fact]
     public void Validate_CompleteSubmission_HasNoErrors() =>
         Assert.Empty(TaskFormRules.Validate(Form, "RequestExtension", Json("""{"workingHours":4}"""), "需要采购", 0, _ => true));
+
+    [Theory]
+    [InlineData("Handled", "assist")]
+    [InlineData("RequestExtension", "")]
+    public void BlockingActivities_ListsTheActivitiesOfTheOutcome(string outcome, string expected) =>
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            TaskFormRules.BlockingActivities("""{"blockedWhileOpen":{"Handled":["assist"]}}""", outcome));
+
+    [Fact]
+    public void BlockingActivities_NoForm_None() => Assert.Empty(TaskFormRules.BlockingActivities(null, "Handled"));
 }

@@ -26,7 +26,20 @@ public sealed class ActivityRegistryTests
         Assert.Contains(task.Inputs, i => i.Name == "assigneeGroup" && i.UiHint == "department-picker");
         Assert.Equal(["Overdue", "Approve", "Reject"], ActivityPorts.For(node, task));
         Assert.Null(registry.Find("CityOps.HumanTask", 2));
-        Assert.Equal(11, registry.List().Count);
+        Assert.Equal(12, registry.List().Count);
+    }
+
+    [Fact]
+    public async Task Find_ParallelTasks_IsAWaitingHumanActivityWithFixedPortsAndDeadline()
+    {
+        await using var host = new WorkflowHost();
+
+        var parallel = host.Provider.GetRequiredService<IActivityRegistry>().Find("CityOps.ParallelTasks", 1)!;
+
+        Assert.Equal(("Human", true, true), (parallel.Category, parallel.IsWaiting, parallel.SupportsDeadline));
+        Assert.Equal(["Done", "AnyRejected", "Overdue"], parallel.Outcomes);
+        Assert.Contains(parallel.Inputs, i => i.Name == "items" && i.Required);
+        Assert.Contains(parallel.Inputs, i => i.Name == "resultVariable" && i.Required);
     }
 
     [Fact]

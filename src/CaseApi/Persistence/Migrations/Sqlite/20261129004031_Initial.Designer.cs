@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CityOps.CaseApi.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCityOpsDbContext))]
-    [Migration("20261129000943_Initial")]
+    [Migration("20261129004031_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

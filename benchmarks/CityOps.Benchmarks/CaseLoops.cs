@@ -1,0 +1,272 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CityOps.CaseApi.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+
+namespace CityOps.Benchmarks;
+
+/// <summary>
+/// Full case loops through HTTP: the real CityOps host (<c>AddCityOpsHost</c>, the same setup as Program.cs) on Kestrel
+/// at a loopback port, in this process, with SQLite in a fresh data folder. Each client signs in once per role, then
+/// loops: report (inspector) → register (acceptor; auto-dispatch runs in that step) → accept and handle with a photo
+/// (CITY-WATER) → check pass with a photo (inspector) → close (shift leader). Every task is found the way a person finds
+/// it: list the inbox (<c>GET /api/tasks</c>), then complete it.
+/// </summary>
+internal static class CaseLoops
+{
+    // 雨水井盖异常 in grid 330196001001001 (明湖街道): routed by rule R-009 to CITY-WATER, no on-site verification.
+    private static readonly object Report = new { source = "Inspector", kind = "matter", code = "01003", description = "井盖破损", latitude = 30.27045, longitude = 120.1505 };
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[60]];
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var clients = options.Int("clients", Environment.ProcessorCount * 4);
+        var loops = options.Int("loops", 2000);
+        var warmup = options.Int("warmup", 100);
+        var dataFolder = BenchWorkflow.NewTempFolder();
+        Console.WriteLine($"folder {dataFolder} clients={clients} loops={loops} warmup={warmup}");
+        await using var app = await StartHostAsync(dataFolder);
+        var address = new Uri(app.Urls.First());
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 4, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        try
+        {
+            var users = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => LoopClient.SignInAsync(handler, address)));
+            await RunLoopsAsync(users, warmup, new Samples());
+            var samples = new Samples();
+            using var sql = SqlCommandCounter.Start();
+        var commands = sql.Commands;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            await RunLoopsAsync(users, loops, samples);
+            clock.Stop();
+            Print(loops, clients, clock.Elapsed, samples, sql.Commands - commands);
+
+            // Clients and server share this process: CPU per loop is both, and does not depend on what else the machine runs.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / loops:0.0} ms per loop (server + clients), {(Process.GetCurrentProcess().TotalProcessorTime - cpu) / clock.Elapsed:0.00} cores busy on average"));
+        }
+        finally
+        {
+            await app.StopAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
+    private static async Task<WebApplication> StartHostAsync(string dataFolder)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(HostSetup).Assembly.GetName().Name,
+            ContentRootPath = Path.Combine(RepositoryRoot(), "src", "CaseApi"),
+            EnvironmentName = "Production",
+            Args = ["--Urls", "http://127.0.0.1:0", "--Database:DataFolder", dataFolder, "--Logging:LogLevel:Default", "Warning"],
+        });
+        builder.AddCityOpsHost();
+        var app = builder.Build();
+        await app.UseCityOpsHostAsync();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task RunLoopsAsync(LoopClient[] users, int loops, Samples samples)
+    {
+        var next = -1;
+        await Task.WhenAll(users.Select(async client =>
+        {
+            while (Interlocked.Increment(ref next) < loops)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                await client.LoopAsync(samples);
+                samples.Add("whole loop", Stopwatch.GetTimestamp() - t0);
+            }
+        }));
+    }
+
+    private static void Print(int loops, int clients, TimeSpan elapsed, Samples samples, long commands)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT {loops / elapsed.TotalSeconds:0.0} loops/s ({loops} loops, {clients} clients, {elapsed.TotalMilliseconds:0} ms, {samples.Calls / elapsed.TotalSeconds:0} HTTP calls/s, {(double)commands / loops:0.0} SQL commands per loop, {samples.Conflicts} reports answered 409 and sent again)"));
+        foreach (var (name, latencies) in samples.ByName())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-28} {latencies.Summary()}"));
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CityOps.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository (CityOps.sln not found above the build output).");
+    }
+
+    /// <summary>Latency samples per HTTP call type, from every client.</summary>
+    internal sealed class Samples
+    {
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<long>> _ticks = new(StringComparer.Ordinal);
+        private long _calls;
+        private long _conflicts;
+
+        public long Calls => Interlocked.Read(ref _calls);
+
+        /// <summary>Reports answered 409 and sent again.</summary>
+        public long Conflicts => Interlocked.Read(ref _conflicts);
+
+        public void Conflict() => Interlocked.Increment(ref _conflicts);
+
+        public void Add(string name, long ticks)
+        {
+            if (name != "whole loop")
+            {
+                Interlocked.Increment(ref _calls);
+            }
+
+            _ticks.GetOrAdd(name, _ => new ConcurrentQueue<long>()).Enqueue(ticks);
+        }
+
+        public IEnumerable<(string Name, Latencies Latencies)> ByName() => _ticks.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
+        {
+            var latencies = new Latencies(kv.Value.Count);
+            foreach (var t in kv.Value)
+            {
+                latencies.Add(t);
+            }
+
+            return (kv.Key, latencies);
+        });
+    }
+
+    /// <summary>One client: a bearer token per role (signed in once), one loop at a time.</summary>
+    private sealed class LoopClient(Dictionary<string, HttpClient> users)
+    {
+        public static async Task<LoopClient> SignInAsync(HttpMessageHandler handler, Uri address)
+        {
+            var users = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+            foreach (var user in new[] { "inspector", "acceptor", "water", "leader" })
+            {
+                var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = address };
+                var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "cityops-demo" });
+                response.EnsureSuccessStatusCode();
+                var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                users[user] = client;
+            }
+
+            return new LoopClient(users);
+        }
+
+        public async Task LoopAsync(Samples samples)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            var key = Guid.NewGuid().ToString("N");
+            HttpResponseMessage created;
+            while (true)
+            {
+                // Reports racing for the day's case-number row can lose every engine retry (409); a client tries again.
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = JsonContent.Create(Report) };
+                request.Headers.Add("Idempotency-Key", key);
+                created = await users["inspector"].SendAsync(request);
+                if (created.StatusCode != System.Net.HttpStatusCode.Conflict)
+                {
+                    break;
+                }
+
+                created.Dispose();
+                samples.Conflict();
+            }
+
+            var caseId = (await Ok(created)).GetProperty("case").GetProperty("id").GetString()!;
+            samples.Add("POST /api/cases (report)", Stopwatch.GetTimestamp() - t0);
+            await CompleteAsync(samples, "acceptor", caseId, "Register", photo: false);
+            await CompleteAsync(samples, "water", caseId, "Accept", photo: false);
+            await CompleteAsync(samples, "water", caseId, "Handled", photo: true);
+            await CompleteAsync(samples, "inspector", caseId, "Pass", photo: true);
+            await CompleteAsync(samples, "leader", caseId, "Close", photo: false);
+        }
+
+        private async Task CompleteAsync(Samples samples, string user, string caseId, string outcome, bool photo)
+        {
+            var client = users[user];
+            var t0 = Stopwatch.GetTimestamp();
+            var inbox = await Ok(await client.GetAsync("/api/tasks?take=200"));
+            samples.Add("GET /api/tasks", Stopwatch.GetTimestamp() - t0);
+            var task = inbox.GetProperty("items").EnumerateArray().FirstOrDefault(t => t.GetProperty("caseId").GetString() == caseId);
+            if (task.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidOperationException($"{user} has no task for case {caseId} (before {outcome}).");
+            }
+
+            var id = task.GetProperty("id").GetString();
+            t0 = Stopwatch.GetTimestamp();
+            using var content = photo ? Multipart(outcome) : (HttpContent)JsonContent.Create(new { outcome });
+            await Ok(await client.PostAsync($"/api/tasks/{id}/complete", content));
+            samples.Add($"POST complete ({outcome})", Stopwatch.GetTimestamp() - t0);
+        }
+
+        private static MultipartFormDataContent Multipart(string outcome)
+        {
+            var image = new ByteArrayContent(Jpeg);
+            image.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            return new MultipartFormDataContent { { new StringContent(outcome), "outcome" }, { image, "photos", "after.jpg" } };
+        }
+
+        private static async Task<JsonElement> Ok(HttpResponseMessage response)
+        {
+            using (response)
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                return response.IsSuccessStatusCode
+                    ? JsonDocument.Parse(body).RootElement.Clone()
+                    : throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
+            }
+        }
+    }
+
+    /// <summary>Counts the SQL commands EF executes in this process (its DiagnosticSource events), for commands per loop.</summary>
+    private sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> _subscriptions = [];
+        private long _commands;
+
+        public long Commands => Interlocked.Read(ref _commands);
+
+        public static SqlCommandCounter Start()
+        {
+            var counter = new SqlCommandCounter();
+            counter._subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(counter));
+            return counter;
+        }
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == "Microsoft.EntityFrameworkCore")
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this, name => name.EndsWith("CommandExecuting", StringComparison.Ordinal)));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value) => Interlocked.Increment(ref _commands);
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose() => _subscriptions.ForEach(s => s.Dispose());
+    }
+}
