@@ -15,14 +15,21 @@ public sealed class PaletteFilterTests
     }
 
     [Theory]
-    [InlineData("人工")]
-    [InlineData("human")]
+    [InlineData("人工任务")]
     [InlineData("HumanTask")]
     public void Apply_FindsByChineseOrEnglishNameOrType(string search)
     {
         var groups = PaletteFilter.Apply(DefinitionBuilder.Registry.List(), search, english: false);
 
         Assert.Equal("CityOps.HumanTask", Assert.Single(Assert.Single(groups).Items).Type);
+    }
+
+    [Fact]
+    public void Apply_CategoryWord_FindsEveryActivityThatMatches()
+    {
+        var groups = PaletteFilter.Apply(DefinitionBuilder.Registry.List(), "human", english: false);
+
+        Assert.Equal(["CityOps.HumanTask", "CityOps.ParallelTasks"], groups.SelectMany(g => g.Items).Select(i => i.Type).Order(StringComparer.Ordinal));
     }
 
     [Fact]
