@@ -54,6 +54,7 @@ internal static class SqliteSteps
 
         var latencies = new Latencies(steps);
         var commandsBefore = CommandLog.Instance.Commands;
+        var (opensBefore, pragmasBefore) = (SynchronousNormal.Instance.Opens, SynchronousNormal.Instance.Pragmas);
         for (var i = warmup; i < warmup + steps; i++)
         {
             var t0 = Stopwatch.GetTimestamp();
@@ -62,7 +63,12 @@ internal static class SqliteSteps
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"engine resume+commit: {latencies.Summary()}, {(CommandLog.Instance.Commands - commandsBefore) / (double)steps:0.0} SQL commands per resume"));
+            $"engine resume+commit: {latencies.Summary()}, {(CommandLog.Instance.Commands - commandsBefore) / (double)steps:0.0} SQL commands per resume (EF), {(SynchronousNormal.Instance.Opens - opensBefore) / (double)steps:0.00} connection opens and {(SynchronousNormal.Instance.Pragmas - pragmasBefore) / (double)steps:0.00} PRAGMA synchronous per resume"));
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            Console.WriteLine($"PRAGMA synchronous on a pooled connection after the run: {await SynchronousNormal.ReadAsync(scope.ServiceProvider.GetRequiredService<BenchDbContext>())} (1 = NORMAL)");
+        }
+
         return latencies;
     }
 
