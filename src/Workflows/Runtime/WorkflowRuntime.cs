@@ -91,15 +91,21 @@ internal sealed partial class WorkflowRuntime(
         return await scope.ServiceProvider.GetRequiredService<IWorkflowStore>().ListJournalAsync(instanceId, skip, take, cancellationToken);
     }
 
-    private async Task<T> WithRetriesAsync<T>(Func<IServiceProvider, Task<T>> attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> in a fresh DI scope per try; <paramref name="firstScope"/>, when given, is a
+    /// scope the caller only read through (no tracked changes) and hands over for the first try. Every scope is
+    /// disposed before the next try starts, so a call never holds two store sessions (connections) at once.
+    /// </summary>
+    private async Task<T> WithRetriesAsync<T>(Func<IServiceProvider, Task<T>> attempt, CancellationToken cancellationToken, AsyncServiceScope? firstScope = null)
     {
         for (var i = 0; ; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var scope = i == 0 && firstScope is { } handed ? handed : scopes.CreateAsyncScope();
             var committed = new List<(string Name, string Hash)>();
             T result;
-            await using (var scope = scopes.CreateAsyncScope())
+            await using (scope)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
                     _committedBookmarks.Value = committed;
