@@ -57,6 +57,19 @@ public sealed partial class EfWorkflowStore
     }
 
     /// <inheritdoc />
+    public async Task<InstanceForStep?> GetInstanceForStepAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        var row = await (
+            from i in Rows<WorkflowInstanceRecord>()
+            where i.Id == instanceId
+            from d in Rows<WorkflowDefinitionRecord>().Where(d => d.DefinitionId == i.DefinitionId && d.Version == i.DefinitionVersion).DefaultIfEmpty()
+            select new { Instance = i, DefinitionRowId = d == null ? null : d.Id, ContentHash = d == null ? null : d.ContentHash })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : new InstanceForStep(row.Instance, row.DefinitionRowId, row.ContentHash);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string name, string correlationHash, CancellationToken cancellationToken)
     {
         await HoldConnectionAsync(cancellationToken);
