@@ -136,12 +136,11 @@ internal sealed partial class WorkflowRuntime
         AsyncServiceScope? firstScope = null) =>
         WithRetriesAsync(async services =>
         {
+            // No read of the per-instance key first: it is written only by the commit that also removes this very
+            // bookmark from the instance's waits, so a processed key always fails the wait check below; a racing
+            // writer of the same key fails our commit on the unique key (or the instance version) and the retry
+            // reloads and returns false there.
             var store = services.GetRequiredService<IWorkflowStore>();
-            if (await store.FindStimulusAsync(key, cancellationToken) is not null)
-            {
-                return false;
-            }
-
             if (parkedId is { } id && !(await store.FindParkedStimuliAsync(stimulus.EventName, bookmark.CorrelationHash, cancellationToken)).Any(p => p.Id == id))
             {
                 return false;
