@@ -46,7 +46,7 @@ public sealed partial class EfWorkflowStore
     public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListPublishedByTriggerAsync(string eventName, CancellationToken cancellationToken)
     {
         await HoldConnectionAsync(cancellationToken);
-        return await Rows<WorkflowDefinitionRecord>().Where(d => d.IsPublished && d.TriggerEventName == eventName).OrderBy(d => d.DefinitionId).ToListAsync(cancellationToken);
+        return await ListAsync(Hot.PublishedByTrigger(db, eventName), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -60,21 +60,14 @@ public sealed partial class EfWorkflowStore
     public async Task<InstanceForStep?> GetInstanceForStepAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await HoldConnectionAsync(cancellationToken);
-        var row = await (
-            from i in Rows<WorkflowInstanceRecord>()
-            where i.Id == instanceId
-            from d in Rows<WorkflowDefinitionRecord>().Where(d => d.DefinitionId == i.DefinitionId && d.Version == i.DefinitionVersion).DefaultIfEmpty()
-            select new { Instance = i, DefinitionRowId = d == null ? null : d.Id, ContentHash = d == null ? null : d.ContentHash })
-            .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new InstanceForStep(row.Instance, row.DefinitionRowId, row.ContentHash);
+        return await Hot.InstanceForStep(db, instanceId, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string name, string correlationHash, CancellationToken cancellationToken)
     {
         await HoldConnectionAsync(cancellationToken);
-        return await Rows<BookmarkRecord>().Where(b => b.Name == name && b.CorrelationHash == correlationHash)
-            .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id).ToListAsync(cancellationToken);
+        return await ListAsync(Hot.Bookmarks(db, name, correlationHash), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -146,6 +139,6 @@ public sealed partial class EfWorkflowStore
     public async Task<StimulusRecord?> FindStimulusAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
         await HoldConnectionAsync(cancellationToken);
-        return await Rows<StimulusRecord>().FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken);
+        return await Hot.Stimulus(db, idempotencyKey, cancellationToken);
     }
 }
