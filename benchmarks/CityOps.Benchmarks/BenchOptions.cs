@@ -35,6 +35,9 @@ internal sealed class Latencies(int capacity)
 
     public int Count => _ticks.Count;
 
+    /// <summary>Process CPU time (all threads, user + kernel) per measured operation, when the run recorded it.</summary>
+    public double? CpuMs { get; set; }
+
     public void Add(long ticks) => _ticks.Add(ticks);
 
     public double PercentileMs(double p)
@@ -47,5 +50,5 @@ internal sealed class Latencies(int capacity)
     public double MeanMs() => _ticks.Average() * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
 
     public string Summary() =>
-        string.Create(CultureInfo.InvariantCulture, $"p50 {PercentileMs(50):0.000} ms, p99 {PercentileMs(99):0.000} ms, mean {MeanMs():0.000} ms, n={Count}");
+        string.Create(CultureInfo.InvariantCulture, $"p50 {PercentileMs(50):0.000} ms, p99 {PercentileMs(99):0.000} ms, mean {MeanMs():0.000} ms, n={Count}{(CpuMs is { } cpu ? $", CPU {cpu:0.000} ms/op" : "")}");
 }

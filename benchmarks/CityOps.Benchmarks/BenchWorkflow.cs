@@ -87,29 +87,87 @@ internal sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) :
         configurationBuilder.StoreDateTimeOffsetAsUtcTicks();
 }
 
-/// <summary>synchronous=NORMAL on every connection, as the host's SqliteConnectionSettings does.</summary>
+/// <summary>
+/// synchronous=NORMAL on every physical connection, as the host's SqliteConnectionSettings does: once per pooled
+/// native handle (remembered weakly), not on every open. Counts opens and PRAGMAs sent.
+/// </summary>
 internal sealed class SynchronousNormal : DbConnectionInterceptor
 {
     public static readonly SynchronousNormal Instance = new();
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
+
+    private long _opens;
+    private long _pragmas;
+
+    public long Opens => Interlocked.Read(ref _opens);
+
+    public long Pragmas => Interlocked.Read(ref _pragmas);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        command.ExecuteNonQuery();
+        Interlocked.Increment(ref _opens);
+        if (!IsConfigured(connection))
+        {
+            Apply((SqliteConnection)connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        Interlocked.Increment(ref _opens);
+        if (IsConfigured(connection))
+        {
+            return;
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        Interlocked.Increment(ref _pragmas);
+        MarkConfigured(connection);
     }
 
     public static void Apply(SqliteConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        command.ExecuteNonQuery();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+
+        Interlocked.Increment(ref Instance._pragmas);
+        MarkConfigured(connection);
+    }
+
+    /// <summary>The synchronous setting a connection from this context's pool actually runs with (1 = NORMAL).</summary>
+    public static async Task<long> ReadAsync(DbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous;";
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static bool IsConfigured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out _);
+
+    private static void MarkConfigured(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Configured.AddOrUpdate(handle, Instance);
+        }
     }
 }

@@ -12,6 +12,9 @@ switch (name)
     case "sqlite-steps":
         await SqliteSteps.RunAsync(options);
         break;
+    case "script-evaluation":
+        ScriptEvaluation.Run(options);
+        break;
     case "latency-vs-size":
         await LatencyVsSize.RunAsync(options);
         break;
@@ -24,6 +27,7 @@ switch (name)
         Console.WriteLine("  sqlite-steps           [--steps 3000] [--warmup 300]");
         Console.WriteLine("  latency-vs-size        [--sizes 10000,100000] [--resumes 2000]");
         Console.WriteLine("  loops                  [--loops 2000] [--clients cores*4] [--warmup 100]");
+        Console.WriteLine("  script-evaluation      [--evaluations 20000]");
         return 1;
 }
 

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CityOps.CaseApi.Persistence;
@@ -8,23 +10,63 @@ namespace CityOps.CaseApi.Persistence;
 /// synchronous=NORMAL is the recommended pairing with WAL: a crash of the process loses nothing, a power cut may
 /// lose the last commits but never corrupts the file.
 /// </summary>
+/// <remarks>
+/// The setting belongs to the physical connection (the native handle), which Microsoft.Data.Sqlite pools and hands
+/// to every new <see cref="SqliteConnection"/> that opens with the same connection string. It is applied once per
+/// handle: handles already configured are remembered weakly, so a pooled reopen sends no command, and a handle that
+/// is closed for good (or never pooled) leaves the table with its last reference.
+/// </remarks>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
+    private const string Pragma = "PRAGMA synchronous=NORMAL;";
+
     public static readonly SqliteConnectionSettings Instance = new();
+
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        command.ExecuteNonQuery();
+        if (IsConfigured(connection))
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+        }
+
+        MarkConfigured(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (IsConfigured(connection))
+        {
+            return;
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Pragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        MarkConfigured(connection);
+    }
+
+    // Marked only after the PRAGMA succeeded; a pooled handle is used by one connection at a time, so no race.
+    private static bool IsConfigured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out _);
+
+    private static void MarkConfigured(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Configured.AddOrUpdate(handle, Instance);
+        }
     }
 }

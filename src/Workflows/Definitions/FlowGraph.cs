@@ -81,5 +81,10 @@ internal sealed class FlowGraphCache(IActivityRegistry registry)
     private readonly ConcurrentDictionary<string, FlowGraph> _graphs = new(StringComparer.Ordinal);
 
     public FlowGraph Get(WorkflowDefinitionRecord record) =>
-        _graphs.GetOrAdd($"{record.Id}#{record.ContentHash}", _ => new FlowGraph(DefinitionJson.Parse(record.Json), registry));
+        _graphs.GetOrAdd(Key(record.Id, record.ContentHash), _ => new FlowGraph(DefinitionJson.Parse(record.Json), registry));
+
+    /// <summary>The graph of a row whose content was parsed before, known by its id and content hash only.</summary>
+    public FlowGraph? Find(string rowId, string contentHash) => _graphs.GetValueOrDefault(Key(rowId, contentHash));
+
+    private static string Key(string rowId, string contentHash) => $"{rowId}#{contentHash}";
 }

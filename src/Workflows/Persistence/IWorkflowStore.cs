@@ -29,6 +29,23 @@ public interface IWorkflowStore
 
     Task<WorkflowInstanceRecord?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// An instance with the identity of its definition version row (<see cref="WorkflowDefinitionRecord.Id"/> and
+    /// <see cref="WorkflowDefinitionRecord.ContentHash"/>; both null when that row does not exist), so a runtime that
+    /// already holds that exact content parsed needs no second read. Stores should answer in one query; this default
+    /// reads the instance and the definition row (and returns the row as <see cref="InstanceForStep.Definition"/>).
+    /// </summary>
+    async Task<InstanceForStep?> GetInstanceForStepAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (await GetInstanceAsync(instanceId, cancellationToken) is not { } instance)
+        {
+            return null;
+        }
+
+        var definition = await GetDefinitionAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        return new InstanceForStep(instance, definition?.Id, definition?.ContentHash) { Definition = definition };
+    }
+
     /// <summary>Bookmarks waiting for (<paramref name="name"/>, <paramref name="correlationHash"/>), oldest first.</summary>
     Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string name, string correlationHash, CancellationToken cancellationToken);
 
@@ -55,4 +72,14 @@ public interface IWorkflowStore
 
     /// <summary>The processed stimulus with this idempotency key, if any.</summary>
     Task<StimulusRecord?> FindStimulusAsync(string idempotencyKey, CancellationToken cancellationToken);
+}
+
+/// <summary>An instance and the identity of its definition version row, as <see cref="IWorkflowStore.GetInstanceForStepAsync"/> reads them.</summary>
+/// <param name="Instance">The instance (a detached copy).</param>
+/// <param name="DefinitionRowId">The definition version row's id, or <c>null</c> when that row does not exist.</param>
+/// <param name="DefinitionContentHash">That row's content hash, or <c>null</c> when the row does not exist.</param>
+public sealed record InstanceForStep(WorkflowInstanceRecord Instance, string? DefinitionRowId, string? DefinitionContentHash)
+{
+    /// <summary>The definition row itself when the store read it anyway; otherwise the runtime reads it on a cache miss.</summary>
+    public WorkflowDefinitionRecord? Definition { get; init; }
 }

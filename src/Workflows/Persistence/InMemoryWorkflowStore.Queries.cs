@@ -34,6 +34,19 @@ public sealed partial class InMemoryWorkflowStore
         Read(() => _instances.GetValueOrDefault(instanceId)?.Copy());
 
     /// <inheritdoc />
+    public Task<InstanceForStep?> GetInstanceForStepAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        Read(() =>
+        {
+            if (_instances.GetValueOrDefault(instanceId) is not { } instance)
+            {
+                return null;
+            }
+
+            var definition = _definitions.Values.FirstOrDefault(d => d.DefinitionId == instance.DefinitionId && d.Version == instance.DefinitionVersion);
+            return new InstanceForStep(instance.Copy(), definition?.Id, definition?.ContentHash);
+        });
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string name, string correlationHash, CancellationToken cancellationToken) =>
         ReadList(() => _bookmarks.Values
             .Where(b => b.Name == name && b.CorrelationHash == correlationHash)

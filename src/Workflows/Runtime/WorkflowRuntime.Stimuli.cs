@@ -18,14 +18,34 @@ internal sealed partial class WorkflowRuntime
     public async Task<StimulusResult> RaiseEventAsync(EventStimulus stimulus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stimulus);
-        if (await FindEarlierResultAsync(stimulus.IdempotencyKey, cancellationToken) is { } earlier)
+        var hash = CorrelationHash.Compute(stimulus.EventName, stimulus.CorrelationKey);
+
+        // The three lookups share one scope (one store session); the common case hands it on to its resume.
+        var lookup = scopes.CreateAsyncScope();
+        StimulusResult? earlier;
+        IReadOnlyList<BookmarkRecord> bookmarks = [];
+        IReadOnlyList<WorkflowDefinitionRecord> triggers = [];
+        try
         {
-            return earlier;
+            var store = lookup.ServiceProvider.GetRequiredService<IWorkflowStore>();
+            earlier = await FindEarlierResultAsync(store, stimulus.IdempotencyKey, cancellationToken);
+            if (earlier is null)
+            {
+                bookmarks = await store.FindBookmarksAsync(stimulus.EventName, hash, cancellationToken);
+                triggers = await store.ListPublishedByTriggerAsync(stimulus.EventName, cancellationToken);
+            }
+        }
+        catch
+        {
+            await lookup.DisposeAsync();
+            throw;
         }
 
-        var hash = CorrelationHash.Compute(stimulus.EventName, stimulus.CorrelationKey);
-        var bookmarks = await QueryAsync(s => s.FindBookmarksAsync(stimulus.EventName, hash, cancellationToken));
-        var triggers = await QueryAsync(s => s.ListPublishedByTriggerAsync(stimulus.EventName, cancellationToken));
+        if (earlier is not null)
+        {
+            await lookup.DisposeAsync();
+            return earlier;
+        }
 
         // The common case, one wait and no start trigger: the result is known before resuming, so its record rides
         // in the resume's own commit (one transaction per event). If the wait is gone, the general path decides.
@@ -33,10 +53,14 @@ internal sealed partial class WorkflowRuntime
         {
             var known = new StimulusResult(stimulus.IdempotencyKey, [only.InstanceId], []);
             var record = Processed(stimulus.IdempotencyKey, null, JsonSerializer.Serialize(known, DefinitionJson.Options));
-            if (await ResumeWaitAsync(only, stimulus, $"{stimulus.IdempotencyKey}#{only.InstanceId:N}", null, cancellationToken, record))
+            if (await ResumeWaitAsync(only, stimulus, $"{stimulus.IdempotencyKey}#{only.InstanceId:N}", null, cancellationToken, record, lookup))
             {
                 return known;
             }
+        }
+        else
+        {
+            await lookup.DisposeAsync();
         }
 
         var resumed = new List<Guid>();
@@ -85,8 +109,9 @@ internal sealed partial class WorkflowRuntime
         while (true)
         {
             var liveSince = time.GetUtcNow() - _options.ParkedStimulusLifetime;
-            var parkedRows = (await QueryAsync(s => s.FindParkedStimuliAsync(name, hash, cancellationToken))).Where(p => p.ParkedAt > liveSince).ToList();
-            var bookmarks = await QueryAsync(s => s.FindBookmarksAsync(name, hash, cancellationToken));
+            var (parkedRows, bookmarks) = await QueryAsync(async s => (
+                (await s.FindParkedStimuliAsync(name, hash, cancellationToken)).Where(p => p.ParkedAt > liveSince).ToList(),
+                await s.FindBookmarksAsync(name, hash, cancellationToken)));
             if (parkedRows is not [var parked, ..] || bookmarks is not [var bookmark, ..])
             {
                 return;
@@ -107,15 +132,15 @@ internal sealed partial class WorkflowRuntime
         string key,
         Guid? parkedId,
         CancellationToken cancellationToken,
-        StimulusRecord? eventResult = null) =>
+        StimulusRecord? eventResult = null,
+        AsyncServiceScope? firstScope = null) =>
         WithRetriesAsync(async services =>
         {
+            // No read of the per-instance key first: it is written only by the commit that also removes this very
+            // bookmark from the instance's waits, so a processed key always fails the wait check below; a racing
+            // writer of the same key fails our commit on the unique key (or the instance version) and the retry
+            // reloads and returns false there.
             var store = services.GetRequiredService<IWorkflowStore>();
-            if (await store.FindStimulusAsync(key, cancellationToken) is not null)
-            {
-                return false;
-            }
-
             if (parkedId is { } id && !(await store.FindParkedStimuliAsync(stimulus.EventName, bookmark.CorrelationHash, cancellationToken)).Any(p => p.Id == id))
             {
                 return false;
@@ -143,7 +168,7 @@ internal sealed partial class WorkflowRuntime
 
             await CommitAsync(services, step, step.Instance.Version, cancellationToken);
             return true;
-        }, cancellationToken);
+        }, cancellationToken, firstScope);
 
     /// <summary>Starts the definitions the event triggers; <c>Triggered</c> when any published Start declares it.</summary>
     private async Task<(List<Guid> Started, bool Triggered)> StartTriggeredAsync(
@@ -188,7 +213,10 @@ internal sealed partial class WorkflowRuntime
     }
 
     private async Task<StimulusResult?> FindEarlierResultAsync(string key, CancellationToken cancellationToken) =>
-        await QueryAsync(s => s.FindStimulusAsync(key, cancellationToken)) is { } record
+        await QueryAsync(s => FindEarlierResultAsync(s, key, cancellationToken));
+
+    private static async Task<StimulusResult?> FindEarlierResultAsync(IWorkflowStore store, string key, CancellationToken cancellationToken) =>
+        await store.FindStimulusAsync(key, cancellationToken) is { } record
             ? JsonSerializer.Deserialize<StimulusResult>(record.ResultJson, DefinitionJson.Options)! with { Replayed = true }
             : null;
 

@@ -19,7 +19,7 @@ internal sealed partial class WorkflowRuntime
         return await WithRetriesAsync(async services =>
         {
             var store = services.GetRequiredService<IWorkflowStore>();
-            if (await FindEarlierResultAsync(stimulus.IdempotencyKey, cancellationToken) is { } earlier)
+            if (await FindEarlierResultAsync(store, stimulus.IdempotencyKey, cancellationToken) is { } earlier)
             {
                 return earlier;
             }

@@ -91,15 +91,21 @@ internal sealed partial class WorkflowRuntime(
         return await scope.ServiceProvider.GetRequiredService<IWorkflowStore>().ListJournalAsync(instanceId, skip, take, cancellationToken);
     }
 
-    private async Task<T> WithRetriesAsync<T>(Func<IServiceProvider, Task<T>> attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> in a fresh DI scope per try; <paramref name="firstScope"/>, when given, is a
+    /// scope the caller only read through (no tracked changes) and hands over for the first try. Every scope is
+    /// disposed before the next try starts, so a call never holds two store sessions (connections) at once.
+    /// </summary>
+    private async Task<T> WithRetriesAsync<T>(Func<IServiceProvider, Task<T>> attempt, CancellationToken cancellationToken, AsyncServiceScope? firstScope = null)
     {
         for (var i = 0; ; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var scope = i == 0 && firstScope is { } handed ? handed : scopes.CreateAsyncScope();
             var committed = new List<(string Name, string Hash)>();
             T result;
-            await using (var scope = scopes.CreateAsyncScope())
+            await using (scope)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
                     _committedBookmarks.Value = committed;
@@ -147,11 +153,22 @@ internal sealed partial class WorkflowRuntime(
     private async Task<WorkflowStep> LoadStepAsync(IServiceProvider services, Guid instanceId, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IWorkflowStore>();
-        var instance = await store.GetInstanceAsync(instanceId, cancellationToken)
+        var loaded = await store.GetInstanceForStepAsync(instanceId, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
-        var definition = await store.GetDefinitionAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Definition '{instance.DefinitionId}' v{instance.DefinitionVersion} does not exist.");
-        return new WorkflowStep(services, graphs.Get(definition), instance, InstanceState.Parse(instance.StateJson), time.GetUtcNow(), cancellationToken);
+        var instance = loaded.Instance;
+
+        // The parsed graph is cached by row id + content hash, which the instance query already returned: the
+        // definition row (and its JSON) is read only when this exact content was never parsed here.
+        var graph = loaded is { DefinitionRowId: { } rowId, DefinitionContentHash: { } hash } ? graphs.Find(rowId, hash) : null;
+        if (graph is null)
+        {
+            var definition = loaded.Definition
+                ?? await store.GetDefinitionAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Definition '{instance.DefinitionId}' v{instance.DefinitionVersion} does not exist.");
+            graph = graphs.Get(definition);
+        }
+
+        return new WorkflowStep(services, graph, instance, InstanceState.Parse(instance.StateJson), time.GetUtcNow(), cancellationToken);
     }
 
     private async Task CommitAsync(IServiceProvider services, WorkflowStep step, long? expectedVersion, CancellationToken cancellationToken)

@@ -39,7 +39,13 @@ internal sealed partial class WorkflowStep
 
     public async ValueTask<JsonElement> EvaluateScriptAsync(string script, string cacheKey)
     {
-        var globals = new Dictionary<string, string>(await HostGlobalsAsync(), StringComparer.Ordinal)
+        var hostGlobals = await HostGlobalsAsync();
+        if (MemberPath.Parse(script) is { } path && MemberPath.TryEvaluate(path, ResolveRoot, out var value))
+        {
+            return value;
+        }
+
+        var globals = new Dictionary<string, string>(hostGlobals, StringComparer.Ordinal)
         {
             ["input"] = Json(State.Input),
             ["variables"] = JsonSerializer.Serialize(State.Variables, DefinitionJson.Options),
@@ -47,6 +53,43 @@ internal sealed partial class WorkflowStep
             ["event"] = Json(State.LastEvent),
         };
         return _js.Evaluate(script, $"{Graph.CacheKeyPrefix}:{cacheKey}", globals);
+    }
+
+    /// <summary>
+    /// The engine's own JSON globals for <see cref="MemberPath"/> (they shadow host globals of the same name, as in
+    /// the sandbox); host globals and non-object roots are left to Jint.
+    /// </summary>
+    private bool ResolveRoot(string rootName, string member, out JsonElement value, out bool found)
+    {
+        value = default;
+        found = false;
+        switch (rootName)
+        {
+            case "variables":
+                found = State.Variables.TryGetValue(member, out value);
+                return !found || value.ValueKind != JsonValueKind.Undefined;
+            case "input":
+                return Member(State.Input, member, out value, out found);
+            case "outcome":
+                return Member(State.LastOutcome, member, out value, out found);
+            case "event":
+                return Member(State.LastEvent, member, out value, out found);
+            default:
+                return false;
+        }
+
+        static bool Member(JsonElement? root, string member, out JsonElement value, out bool found)
+        {
+            value = default;
+            found = false;
+            if (root is not { ValueKind: JsonValueKind.Object } obj)
+            {
+                return false;
+            }
+
+            found = obj.TryGetProperty(member, out value);
+            return true;
+        }
     }
 
     private static string Json(JsonElement? value) => value is { } v ? v.GetRawText() : "null";

@@ -13,6 +13,10 @@ namespace CityOps.Workflows.Runtime;
 /// </summary>
 internal sealed partial class WorkflowStep
 {
+    // A compiled factory per activity type with one public constructor (its services still come from the step's
+    // scope); a type with several constructors keeps ActivatorUtilities' per-call choice among them.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ObjectFactory> Factories = new();
+
     private readonly Queue<WorkItem> _queue = new();
     private readonly JavaScriptEvaluator _js;
     private readonly WorkflowRuntimeOptions _options;
@@ -167,7 +171,9 @@ internal sealed partial class WorkflowStep
     }
 
     private Activity CreateActivity(ActivityDefinition node) =>
-        (Activity)ActivatorUtilities.CreateInstance(Services, Graph.Descriptors[node.Id].ClrType);
+        (Activity)Factories.GetOrAdd(Graph.Descriptors[node.Id].ClrType, static t => t.GetConstructors() is [_]
+            ? ActivatorUtilities.CreateFactory(t, Type.EmptyTypes)
+            : (services, _) => ActivatorUtilities.CreateInstance(services, t))(Services, null);
 
     public void Fault(ActivityDefinition node, string message, string? stimulusJson)
     {

@@ -112,6 +112,22 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public async Task RaiseEvent_SameKeyRacedEightTimes_InstanceResumedExactlyOnce()
+    {
+        await using var host = new WorkflowHost();
+        var instance = await host.StartAsync("event-wait", new { orderId = "o-7" });
+        var payload = JsonSerializer.SerializeToElement(new { amount = 1 });
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            host.Runtime.RaiseEventAsync(new("payment", "o-7", payload, "race"), Ct))));
+
+        Assert.All(results, r => Assert.Equal([instance.Id], r.ResumedInstanceIds));
+        var journal = await host.Runtime.GetJournalAsync(instance.Id, 0, 100, Ct);
+        Assert.Single(journal, j => j.EventName == "Resumed");
+        Assert.Equal(WorkflowStatus.Finished, (await host.InstanceAsync(instance.Id)).Status);
+    }
+
+    [Fact]
     public async Task Sweep_TwoSweepersRace_EachTimerFiresExactlyOnce()
     {
         await using var host = new WorkflowHost();

@@ -8,56 +8,96 @@ public sealed partial class EfWorkflowStore
         where T : class => db.Set<T>().AsNoTracking();
 
     /// <inheritdoc />
-    public Task<WorkflowDefinitionRecord?> GetDefinitionAsync(string definitionId, int version, CancellationToken cancellationToken) =>
-        Rows<WorkflowDefinitionRecord>().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken);
+    public async Task<WorkflowDefinitionRecord?> GetDefinitionAsync(string definitionId, int version, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<WorkflowDefinitionRecord>().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<WorkflowDefinitionRecord?> GetLatestDefinitionAsync(string definitionId, CancellationToken cancellationToken) =>
-        Rows<WorkflowDefinitionRecord>().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken);
+    public async Task<WorkflowDefinitionRecord?> GetLatestDefinitionAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<WorkflowDefinitionRecord>().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<WorkflowDefinitionRecord?> GetPublishedDefinitionAsync(string definitionId, CancellationToken cancellationToken) =>
-        Rows<WorkflowDefinitionRecord>().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, cancellationToken);
+    public async Task<WorkflowDefinitionRecord?> GetPublishedDefinitionAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<WorkflowDefinitionRecord>().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListDefinitionVersionsAsync(string definitionId, CancellationToken cancellationToken) =>
-        await Rows<WorkflowDefinitionRecord>().Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListDefinitionVersionsAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<WorkflowDefinitionRecord>().Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken) =>
-        await Rows<WorkflowDefinitionRecord>().Where(d => d.IsLatest).OrderBy(d => d.DefinitionId).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<WorkflowDefinitionRecord>().Where(d => d.IsLatest).OrderBy(d => d.DefinitionId).ToListAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListPublishedByTriggerAsync(string eventName, CancellationToken cancellationToken) =>
-        await Rows<WorkflowDefinitionRecord>().Where(d => d.IsPublished && d.TriggerEventName == eventName).OrderBy(d => d.DefinitionId).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListPublishedByTriggerAsync(string eventName, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await ListAsync(Hot.PublishedByTrigger(db, eventName), cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<WorkflowInstanceRecord?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken) =>
-        Rows<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+    public async Task<WorkflowInstanceRecord?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string name, string correlationHash, CancellationToken cancellationToken) =>
-        await Rows<BookmarkRecord>().Where(b => b.Name == name && b.CorrelationHash == correlationHash)
-            .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id).ToListAsync(cancellationToken);
+    public async Task<InstanceForStep?> GetInstanceForStepAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Hot.InstanceForStep(db, instanceId, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ParkedStimulusRecord>> FindParkedStimuliAsync(string name, string correlationHash, CancellationToken cancellationToken) =>
-        await Rows<ParkedStimulusRecord>().Where(p => p.Name == name && p.CorrelationHash == correlationHash)
+    public async Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string name, string correlationHash, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await ListAsync(Hot.Bookmarks(db, name, correlationHash), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ParkedStimulusRecord>> FindParkedStimuliAsync(string name, string correlationHash, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<ParkedStimulusRecord>().Where(p => p.Name == name && p.CorrelationHash == correlationHash)
             .OrderBy(p => p.ParkedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ParkedStimulusRecord>> ListParkedBeforeAsync(DateTimeOffset parkedBefore, int maxCount, CancellationToken cancellationToken) =>
-        await Rows<ParkedStimulusRecord>().Where(p => p.ParkedAt < parkedBefore)
+    public async Task<IReadOnlyList<ParkedStimulusRecord>> ListParkedBeforeAsync(DateTimeOffset parkedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<ParkedStimulusRecord>().Where(p => p.ParkedAt < parkedBefore)
             .OrderBy(p => p.ParkedAt).ThenBy(p => p.Id).Take(maxCount).ToListAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<WorkflowTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
-        Rows<WorkflowTaskRecord>().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+    public async Task<WorkflowTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<WorkflowTaskRecord>().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task<PagedResult<WorkflowTaskRecord>> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        await HoldConnectionAsync(cancellationToken);
         var (group, person) = (query.AssigneeGroup, query.AssigneePerson);
         var rows = Rows<WorkflowTaskRecord>()
             .Where(t => query.IncludeClosed || t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed)
@@ -68,22 +108,37 @@ public sealed partial class EfWorkflowStore
     }
 
     /// <inheritdoc />
-    public Task<TimerRecord?> GetTimerAsync(Guid timerId, CancellationToken cancellationToken) =>
-        Rows<TimerRecord>().FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
+    public async Task<TimerRecord?> GetTimerAsync(Guid timerId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<TimerRecord>().FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<TimerRecord>> ListDueTimersAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
-        await Rows<TimerRecord>().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(maxCount).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<TimerRecord>> ListDueTimersAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<TimerRecord>().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(maxCount).ToListAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<JournalRecord>> ListJournalAsync(Guid instanceId, int skip, int take, CancellationToken cancellationToken) =>
-        await Rows<JournalRecord>().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).Skip(skip).Take(take).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<JournalRecord>> ListJournalAsync(Guid instanceId, int skip, int take, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<JournalRecord>().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).Skip(skip).Take(take).ToListAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(Guid instanceId, CancellationToken cancellationToken) =>
-        await Rows<OutboxRecord>().Where(o => o.InstanceId == instanceId).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Rows<OutboxRecord>().Where(o => o.InstanceId == instanceId).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<StimulusRecord?> FindStimulusAsync(string idempotencyKey, CancellationToken cancellationToken) =>
-        Rows<StimulusRecord>().FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken);
+    public async Task<StimulusRecord?> FindStimulusAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Hot.Stimulus(db, idempotencyKey, cancellationToken);
+    }
 }

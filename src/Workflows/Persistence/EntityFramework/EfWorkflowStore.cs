@@ -6,13 +6,18 @@ namespace CityOps.Workflows.Persistence.EntityFramework;
 /// <see cref="IWorkflowStore"/> over the host's scoped DbContext (whose model includes
 /// <see cref="WorkflowModel.ApplyWorkflowsModel"/>). A commit stages the step's engine rows next to whatever host rows
 /// the step's activities changed in the same context, then calls <c>SaveChanges</c> once: one transaction.
+/// The first query or commit opens the context's connection and keeps it open until the store is disposed with its
+/// DI scope (the engine's scopes are one step each), instead of letting EF open and close it around every command.
 /// </summary>
-public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore
+public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDisposable, IAsyncDisposable
 {
+    private bool _connectionHeld;
+
     /// <inheritdoc />
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
+        await HoldConnectionAsync(cancellationToken);
         try
         {
             Stage(commit);
@@ -42,6 +47,49 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore
         }
 
         DetachEngineRows();
+    }
+
+    /// <summary>Closes the connection this store opened (the context's other users keep their own opens).</summary>
+    public void Dispose()
+    {
+        if (_connectionHeld)
+        {
+            _connectionHeld = false;
+            try
+            {
+                db.Database.CloseConnection();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The context went first and closed it.
+            }
+        }
+    }
+
+    /// <inheritdoc cref="Dispose" />
+    public async ValueTask DisposeAsync()
+    {
+        if (_connectionHeld)
+        {
+            _connectionHeld = false;
+            try
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The context went first and closed it.
+            }
+        }
+    }
+
+    private async ValueTask HoldConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (!_connectionHeld && db.Database.IsRelational())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            _connectionHeld = true;
+        }
     }
 
     private void Stage(WorkflowCommit commit)
