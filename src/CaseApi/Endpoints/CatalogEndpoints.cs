@@ -17,7 +17,9 @@ internal static class CatalogEndpoints
             .WithSummary("Catalog revision (moves on every edit) and how many codes, areas, departments, rules and calendar years are on record.");
         app.MapCatalogTaxonomyEndpoints();
         app.MapCatalogGridEndpoints();
+        app.MapCatalogAreaEditEndpoints();
         app.MapCatalogDepartmentEndpoints();
+        app.MapCatalogResponsibilityEndpoints();
         app.MapCatalogPeopleEndpoints();
         app.MapCatalogRoutingEndpoints();
         app.MapCalendarEndpoints();
