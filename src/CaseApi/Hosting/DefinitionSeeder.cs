@@ -19,6 +19,7 @@ internal sealed partial class DefinitionSeeder(IDefinitionService definitions, D
         foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
         {
             var definition = DefinitionJson.Parse(await File.ReadAllTextAsync(file, cancellationToken));
+            using var actor = WorkflowActor.Use("system");
             var stored = await definitions.EnsureAsync(definition, cancellationToken);
             var name = Path.GetFileName(file);
             LogSeeded(logger, stored.DefinitionId, stored.Version, name);

@@ -51,7 +51,11 @@ internal sealed class DefinitionService(
                 .ToList();
             if (!latest.IsPublished || writes.Count > 0)
             {
-                writes.Add(Change(latest, now, r => (r.IsPublished, r.IsLatest) = (true, true)));
+                writes.Add(Change(latest, now, r =>
+                {
+                    (r.IsPublished, r.IsLatest) = (true, true);
+                    (r.PublishedBy, r.PublishedAt) = (WorkflowActor.Current, now);
+                }));
             }
 
             return ((IReadOnlyList<DefinitionWrite>)writes, definition with { IsLatest = true, IsPublished = true });
@@ -159,6 +163,7 @@ internal sealed class DefinitionService(
         var row = read.Copy();
         change(row);
         row.UpdatedAt = Next(read.UpdatedAt, now);
+        row.UpdatedBy = WorkflowActor.Current ?? row.UpdatedBy;
         return new DefinitionWrite(row, read.UpdatedAt);
     }
 
@@ -187,6 +192,9 @@ internal sealed class DefinitionService(
         Json = DefinitionJson.Write(d),
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,
+        UpdatedBy = WorkflowActor.Current,
+        PublishedBy = d.IsPublished ? WorkflowActor.Current : null,
+        PublishedAt = d.IsPublished ? updatedAt : null,
     };
 
     private static string? TriggerOf(WorkflowDefinition d) =>

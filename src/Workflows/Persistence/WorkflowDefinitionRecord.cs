@@ -35,5 +35,13 @@ public sealed class WorkflowDefinitionRecord
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Who last wrote this row (see <see cref="Definitions.WorkflowActor"/>), if known.</summary>
+    public string? UpdatedBy { get; set; }
+
+    /// <summary>Who published this version, and when; kept after it is retracted or superseded.</summary>
+    public string? PublishedBy { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
     internal WorkflowDefinitionRecord Copy() => (WorkflowDefinitionRecord)MemberwiseClone();
 }

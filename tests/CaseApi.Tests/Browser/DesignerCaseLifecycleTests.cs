@@ -59,6 +59,10 @@ public sealed class DesignerCaseLifecycleTests(BrowserFixture browser)
         Assert.Contains(journal.EnumerateArray(), j => j.GetProperty("activityId").GetString() == "notify1");
         Assert.Equal(before.GetProperty("version").GetInt32(), stillOpen.GetProperty("definitionVersion").GetInt32());
         Assert.Equal("Suspended", stillOpen.GetProperty("status").GetString());
+        var history = await admin.GetFromJsonAsync<JsonElement>("/api/workflows/definitions/case-lifecycle/versions", Ct);
+        var latest = history.EnumerateArray().Last();
+        Assert.Equal((published, "admin"), (latest.GetProperty("version").GetInt32(), latest.GetProperty("publishedBy").GetString()));
+        Assert.Equal("system", history[0].GetProperty("publishedBy").GetString()); // seeded from definitions/ at start-up
     }
 
     private async Task<HttpClient> ApiAsync(string userName)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using CityOps.CaseApi.Tests.Infrastructure;
 using static CityOps.CaseApi.Tests.Workflows.WorkflowApi;
 
@@ -26,6 +27,9 @@ public sealed class WorkflowDefinitionApiTests : IDisposable
         Assert.Equal(2, (await revised.ReadAsync()).GetProperty("version").GetInt32());
         var rows = versions.EnumerateArray().Select(v => (v.GetProperty("version").GetInt32(), v.GetProperty("isPublished").GetBoolean(), v.GetProperty("isLatest").GetBoolean())).ToList();
         Assert.Equal([(1, true, false), (2, false, true)], rows);
+        var v1 = versions[0];
+        Assert.Equal(("admin", "admin"), (v1.GetProperty("updatedBy").GetString(), v1.GetProperty("publishedBy").GetString()));
+        Assert.Equal(JsonValueKind.Null, versions[1].GetProperty("publishedBy").ValueKind);
     }
 
     [Fact]

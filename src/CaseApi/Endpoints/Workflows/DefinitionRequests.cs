@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CityOps.Workflows.Definitions;
+using CityOps.Workflows.Persistence;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -10,6 +11,15 @@ public sealed record DefinitionSummary(string DefinitionId, int Version, string 
 {
     public static DefinitionSummary From(WorkflowDefinition d) =>
         new(d.DefinitionId, d.Version, d.Name, d.Description, d.IsLatest, d.IsPublished, d.Root.Activities.Count);
+}
+
+/// <summary>One stored version with who saved it and who published it, and when.</summary>
+public sealed record VersionSummary(
+    string DefinitionId, int Version, string Name, bool IsLatest, bool IsPublished,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? UpdatedBy, string? PublishedBy, DateTimeOffset? PublishedAt)
+{
+    public static VersionSummary From(WorkflowDefinitionRecord r) =>
+        new(r.DefinitionId, r.Version, r.Name, r.IsLatest, r.IsPublished, r.CreatedAt, r.UpdatedAt, r.UpdatedBy, r.PublishedBy, r.PublishedAt);
 }
 
 /// <summary>The result of validating a definition without saving it.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using CityOps.CaseApi.Identity;
 using CityOps.Workflows.Definitions;
+using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,13 @@ internal static class WorkflowDefinitionEndpoints
 {
     public static void MapWorkflowDefinitionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/workflows/definitions").WithTags("Workflow definitions");
+        // Every change records who made it (WorkflowActor flows into the definition service).
+        var group = app.MapGroup("/api/workflows/definitions").WithTags("Workflow definitions")
+            .AddEndpointFilter(async (context, next) =>
+            {
+                using var actor = WorkflowActor.Use(context.HttpContext.User.UserNameOf());
+                return await next(context);
+            });
         group.MapGet("/", List).RequireAuthorization(Policies.ReadWorkflows).WithSummary("The latest version of every definition.");
         group.MapGet("/{definitionId}", Get).RequireAuthorization(Policies.ReadWorkflows)
             .WithSummary("A definition version as Elsa-shaped JSON (latest unless ?version= is given).");
@@ -39,10 +46,10 @@ internal static class WorkflowDefinitionEndpoints
     private static async Task<Ok<WorkflowDefinition>> Get(string definitionId, int? version, IDefinitionService definitions, CancellationToken cancellationToken) =>
         TypedResults.Ok(await definitions.GetAsync(definitionId, version, cancellationToken) ?? throw NotFound(definitionId, version));
 
-    private static async Task<Ok<List<DefinitionSummary>>> Versions(string definitionId, IDefinitionService definitions, CancellationToken cancellationToken)
+    private static async Task<Ok<List<VersionSummary>>> Versions(string definitionId, IWorkflowStore store, CancellationToken cancellationToken)
     {
-        var versions = await definitions.ListVersionsAsync(definitionId, cancellationToken);
-        return versions.Count == 0 ? throw NotFound(definitionId, null) : TypedResults.Ok(versions.Select(DefinitionSummary.From).ToList());
+        var versions = await store.ListDefinitionVersionsAsync(definitionId, cancellationToken);
+        return versions.Count == 0 ? throw NotFound(definitionId, null) : TypedResults.Ok(versions.Select(VersionSummary.From).ToList());
     }
 
     private static async Task<Results<Created<WorkflowDefinition>, ProblemHttpResult>> Create(

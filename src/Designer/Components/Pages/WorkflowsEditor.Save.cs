@@ -7,6 +7,8 @@ using CityOps.Designer.Canvas;
 using CityOps.Designer.Components.Designer;
 using CityOps.Workflows.Definitions;
 using FluentValidation;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using FluentValidation.Results;
 
 namespace CityOps.Designer.Components.Pages;
@@ -14,7 +16,13 @@ namespace CityOps.Designer.Components.Pages;
 /// <summary>The editor's validate / save / publish and the pickers' suggestions.</summary>
 public sealed partial class WorkflowsEditor
 {
+    [CascadingParameter]
+    private Task<AuthenticationState>? Auth { get; set; }
+
     private WorkflowDefinition Current() => DefinitionCanvasMapper.ToDefinition(_canvas!.Snapshot(), _header!);
+
+    // Versions record who saved and published them.
+    private async Task<string> ActorAsync() => Auth is null ? "unknown" : (await Auth).User.Identity?.Name ?? "unknown";
 
     private async Task ValidateAsync()
     {
@@ -38,6 +46,7 @@ public sealed partial class WorkflowsEditor
         _busy = true;
         try
         {
+            using var actor = WorkflowActor.Use(await ActorAsync());
             _header = await Definitions.SaveDraftAsync(Current(), CancellationToken.None);
             _dirty = false;
             _revision++;
@@ -60,6 +69,7 @@ public sealed partial class WorkflowsEditor
         _busy = true;
         try
         {
+            using var actor = WorkflowActor.Use(await ActorAsync());
             await Definitions.SaveDraftAsync(Current(), CancellationToken.None);
             _header = await Definitions.PublishAsync(DefinitionId, CancellationToken.None);
             _dirty = false;

@@ -6,6 +6,7 @@ using CityOps.Designer.Services;
 using CityOps.Workflows.Definitions;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace CityOps.Designer.Components.Pages;
@@ -38,7 +39,7 @@ public sealed partial class WorkflowsList
     private async Task LoadAsync()
     {
         var latest = await Definitions.ListLatestAsync(CancellationToken.None);
-        var updated = await Updates.LatestUpdatedAtAsync(CancellationToken.None);
+        var audit = await Updates.AuditAsync(CancellationToken.None);
         var rows = new List<Row>();
         foreach (var definition in latest.OrderBy(d => d.DefinitionId, StringComparer.Ordinal))
         {
@@ -49,7 +50,7 @@ public sealed partial class WorkflowsList
                 published = versions.LastOrDefault(v => v.IsPublished)?.Version;
             }
 
-            rows.Add(new Row(definition, published, updated.TryGetValue(definition.DefinitionId, out var at) ? at : null));
+            rows.Add(new Row(definition, published, audit.GetValueOrDefault(definition.DefinitionId)));
         }
 
         _rows = rows;
@@ -79,9 +80,19 @@ public sealed partial class WorkflowsList
         var definition = new WorkflowDefinition(id, 1, name, null, true, false, [],
             new FlowchartDefinition(FlowchartDefinition.FlowchartType, activities,
                 [new ConnectionDefinition(new ConnectionEndpoint("start", "Done"), new ConnectionEndpoint("end", "In"))]));
-        await Definitions.SaveDraftAsync(definition, CancellationToken.None);
+        using (WorkflowActor.Use(await ActorAsync()))
+        {
+            await Definitions.SaveDraftAsync(definition, CancellationToken.None);
+        }
+
         Navigation.NavigateTo($"workflows/{Uri.EscapeDataString(id)}");
     }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? Auth { get; set; }
+
+    // Versions record who saved and published them.
+    private async Task<string> ActorAsync() => Auth is null ? "unknown" : (await Auth).User.Identity?.Name ?? "unknown";
 
     private async Task CloneAsync(WorkflowDefinition source)
     {
@@ -94,7 +105,11 @@ public sealed partial class WorkflowsList
 
         var id = $"{source.DefinitionId}-copy{n}";
         var copy = source with { DefinitionId = id, Version = 1, Name = $"{source.Name} ({L["WorkflowsCopy"]})", IsLatest = true, IsPublished = false };
-        await Definitions.SaveDraftAsync(copy, CancellationToken.None);
+        using (WorkflowActor.Use(await ActorAsync()))
+        {
+            await Definitions.SaveDraftAsync(copy, CancellationToken.None);
+        }
+
         Say(string.Format(CultureInfo.CurrentCulture, L["WorkflowsCloned"], id), ok: true);
         await LoadAsync();
     }
@@ -112,6 +127,7 @@ public sealed partial class WorkflowsList
             await using var stream = e.File.OpenReadStream(MaxImportBytes);
             using var reader = new StreamReader(stream);
             var definition = DefinitionJson.Parse(await reader.ReadToEndAsync());
+            using var actor = WorkflowActor.Use(await ActorAsync());
             var imported = await Definitions.ImportAsync(definition, publish: false, CancellationToken.None);
             Say(string.Format(CultureInfo.CurrentCulture, L["WorkflowsImported"], imported.DefinitionId, imported.Version), ok: true);
             await LoadAsync();
@@ -151,5 +167,7 @@ public sealed partial class WorkflowsList
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$", RegexOptions.CultureInvariant, 200)]
     private static partial Regex Slug();
 
-    private sealed record Row(WorkflowDefinition Latest, int? PublishedVersion, DateTimeOffset? UpdatedAt);
+    private sealed record Row(WorkflowDefinition Latest, int? PublishedVersion, DefinitionAudit? Audit);
+
+    private static string When(DateTimeOffset? at) => at?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
 }

@@ -15,6 +15,8 @@ internal sealed class DefinitionConfiguration : IEntityTypeConfiguration<Workflo
         b.Property(d => d.TriggerEventName).HasMaxLength(200);
         b.Property(d => d.ContentHash).HasMaxLength(64).IsRequired();
         b.Property(d => d.Json).IsRequired();
+        b.Property(d => d.UpdatedBy).HasMaxLength(200);
+        b.Property(d => d.PublishedBy).HasMaxLength(200);
 
         // Optimistic check on flag changes (publish, retract, new latest); no schema change, only the WHERE clause.
         b.Property(d => d.UpdatedAt).IsConcurrencyToken();

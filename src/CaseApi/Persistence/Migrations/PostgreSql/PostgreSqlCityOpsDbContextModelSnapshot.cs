@@ -1048,6 +1048,13 @@ namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("TriggerEventName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1055,6 +1062,10 @@ namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");

@@ -1047,6 +1047,13 @@ namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("TriggerEventName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1054,6 +1061,10 @@ namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("Version")
                         .HasColumnType("int");

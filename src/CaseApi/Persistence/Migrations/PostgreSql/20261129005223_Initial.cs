@@ -336,7 +336,10 @@ namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
                     ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Json = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlCityOpsDbContext))]
-    [Migration("20261129004457_Initial")]
+    [Migration("20261129005223_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1051,6 +1051,13 @@ namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("TriggerEventName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1058,6 +1065,10 @@ namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CityOps.CaseApi.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCityOpsDbContext))]
-    [Migration("20261129004455_Initial")]
+    [Migration("20261129005221_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1043,6 +1043,13 @@ namespace CityOps.CaseApi.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TriggerEventName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1050,6 +1057,10 @@ namespace CityOps.CaseApi.Persistence.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");

@@ -334,7 +334,10 @@ namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
                     ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PublishedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -334,7 +334,10 @@ namespace CityOps.CaseApi.Persistence.Migrations.Sqlite
                     ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Json = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

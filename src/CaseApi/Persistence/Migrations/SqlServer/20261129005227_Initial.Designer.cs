@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCityOpsDbContext))]
-    [Migration("20261129004459_Initial")]
+    [Migration("20261129005227_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1050,6 +1050,13 @@ namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("TriggerEventName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1057,6 +1064,10 @@ namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("Version")
                         .HasColumnType("int");
