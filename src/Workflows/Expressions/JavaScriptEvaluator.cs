@@ -97,6 +97,10 @@ internal sealed class JavaScriptEvaluator(IOptions<ExpressionOptions> options)
     /// <summary>False: a new engine for every evaluation, as before pooling (benchmarks compare both).</summary>
     internal bool UsePool { get; set; } = true;
 
+    // The memory limit is checked between statements, so one statement can still allocate a large array; cap arrays
+    // outright (workflow scripts compute small values from inputs, never bulk data).
+    private const uint MaxArrayLength = 100_000;
+
     private Engine NewEngine()
     {
         Interlocked.Increment(ref _enginesCreated);
@@ -105,7 +109,8 @@ internal sealed class JavaScriptEvaluator(IOptions<ExpressionOptions> options)
             .TimeoutInterval(_options.Timeout)
             .MaxStatements(_options.MaxStatements)
             .LimitMemory(_options.MemoryLimitBytes)
-            .LimitRecursion(_options.RecursionLimit));
+            .LimitRecursion(_options.RecursionLimit)
+            .MaxArraySize(MaxArrayLength));
     }
 
     private static void SetGlobals(Engine engine, IReadOnlyDictionary<string, string> globalsJson)

@@ -36,6 +36,18 @@ public sealed class ScriptLimitTests
         Assert.Contains("4000000 byte memory limit", incident.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_HugeArrayInOneStatement_IncidentInsteadOfAllocating()
+    {
+        await using var host = new WorkflowHost();
+        await WarmUpAsync();
+
+        var instance = await StartWithConditionAsync(host, "new Array(50000000).length > 0");
+
+        Assert.Equal(WorkflowStatus.Faulted, instance.Status);
+        Assert.Equal("check", Assert.Single(instance.Incidents).ActivityId);
+    }
+
     // The first script of a process pays Jint's JIT warm-up, which on a loaded 2-core machine can exceed the 100 ms time
     // limit and report a timeout instead of the limit under test; a throwaway host takes that cost first.
     private static async Task WarmUpAsync()
