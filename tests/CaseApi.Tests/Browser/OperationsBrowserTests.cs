@@ -35,6 +35,7 @@ public sealed class OperationsBrowserTests(BrowserFixture browser)
         var accepted = page.Locator("#case-timeline tr[data-actor='water']");
         await Assertions.Expect(accepted).ToContainTextAsync("Accept");
         await Assertions.Expect(page.Locator("#case-status")).ToHaveTextAsync("处置中");
+        await Assertions.Expect(page.Locator("#case-department")).ToContainTextAsync("示范市水务集团有限公司");
         await Assertions.Expect(page.Locator("path.ops-grid")).ToHaveCountAsync(50);
         await Assertions.Expect(page.Locator("path.ops-grid-highlight")).ToHaveAttributeAsync("data-code", "330196001001001");
         await Assertions.Expect(page.Locator("circle.ops-case-point")).ToHaveCountAsync(1);
