@@ -86,7 +86,7 @@ internal static class CaseIntakeEndpoint
         }
         catch (Exception ex) when (TaskEndpoints.EngineProblem(ex) is { } problem)
         {
-            return problem; // e.g. the day's number counter stayed contended through every retry: 409, safe to repeat with the key
+            return problem; // a lost concurrency race after every retry: 409, safe to repeat with the key
         }
 
         var id = Guid.Parse(instance.CorrelationId!, CultureInfo.InvariantCulture);
