@@ -90,7 +90,8 @@ internal static class CaseIntakeEndpoint
         }
 
         var id = Guid.Parse(instance.CorrelationId!, CultureInfo.InvariantCulture);
-        var created = await db.Set<CityCase>().AsNoTracking().Include(c => c.Stages).Include(c => c.Suspensions).AsSplitQuery()
+        // A new case has one stage and no suspension: one joined query, not a split query of three.
+        var created = await db.Set<CityCase>().AsNoTracking().Include(c => c.Stages).Include(c => c.Suspensions).AsSingleQuery()
             .FirstAsync(c => c.Id == id, cancellationToken);
         var photoIds = await db.Set<CasePhoto>().Where(p => p.CaseId == id).Select(p => p.Id).ToListAsync(cancellationToken);
         var result = new IntakeResult(views.View(created, photoIds),
