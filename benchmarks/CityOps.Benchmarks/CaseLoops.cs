@@ -174,7 +174,7 @@ internal static class CaseLoops
             HttpResponseMessage created;
             while (true)
             {
-                // Reports racing for the day's case-number row can lose every engine retry (409); a client tries again.
+                // A 409 (a step that lost every concurrency retry) is safe to send again with the same key; counted in the result.
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = JsonContent.Create(Report) };
                 request.Headers.Add("Idempotency-Key", key);
                 created = await users["inspector"].SendAsync(request);
