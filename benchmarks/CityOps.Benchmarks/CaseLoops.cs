@@ -39,8 +39,9 @@ internal static class CaseLoops
             await RunLoopsAsync(users, warmup, new Samples());
             var samples = new Samples();
             using var sql = SqlCommandCounter.Start();
-        var commands = sql.Commands;
+            var commands = sql.Commands;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (allocated, gen0, gen2) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2));
             var clock = Stopwatch.StartNew();
             await RunLoopsAsync(users, loops, samples);
             clock.Stop();
@@ -49,6 +50,8 @@ internal static class CaseLoops
             // Clients and server share this process: CPU per loop is both, and does not depend on what else the machine runs.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / loops:0.0} ms per loop (server + clients), {(Process.GetCurrentProcess().TotalProcessorTime - cpu) / clock.Elapsed:0.00} cores busy on average"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"GC {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / 1024 / loops:0.00} MB allocated per loop, {GC.CollectionCount(0) - gen0} gen0 and {GC.CollectionCount(2) - gen2} gen2 collections, server GC {System.Runtime.GCSettings.IsServerGC}"));
         }
         finally
         {
@@ -171,7 +174,7 @@ internal static class CaseLoops
             HttpResponseMessage created;
             while (true)
             {
-                // Reports racing for the day's case-number row can lose every engine retry (409); a client tries again.
+                // A 409 (a step that lost every concurrency retry) is safe to send again with the same key; counted in the result.
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = JsonContent.Create(Report) };
                 request.Headers.Add("Idempotency-Key", key);
                 created = await users["inspector"].SendAsync(request);

@@ -86,11 +86,12 @@ internal static class CaseIntakeEndpoint
         }
         catch (Exception ex) when (TaskEndpoints.EngineProblem(ex) is { } problem)
         {
-            return problem; // e.g. the day's number counter stayed contended through every retry: 409, safe to repeat with the key
+            return problem; // a lost concurrency race after every retry: 409, safe to repeat with the key
         }
 
         var id = Guid.Parse(instance.CorrelationId!, CultureInfo.InvariantCulture);
-        var created = await db.Set<CityCase>().AsNoTracking().Include(c => c.Stages).Include(c => c.Suspensions).AsSplitQuery()
+        // A new case has one stage and no suspension: one joined query, not a split query of three.
+        var created = await db.Set<CityCase>().AsNoTracking().Include(c => c.Stages).Include(c => c.Suspensions).AsSingleQuery()
             .FirstAsync(c => c.Id == id, cancellationToken);
         var photoIds = await db.Set<CasePhoto>().Where(p => p.CaseId == id).Select(p => p.Id).ToListAsync(cancellationToken);
         var result = new IntakeResult(views.View(created, photoIds),

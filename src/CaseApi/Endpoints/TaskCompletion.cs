@@ -85,9 +85,10 @@ internal static class TaskCompletion
             return pending;
         }
 
-        var caseId = await db.Set<CityCase>().Where(c => c.WorkflowInstanceId == task.InstanceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        // The case id is needed before the step only to file photos; the answer's status is read after it (one query).
         IReadOnlyList<PhotoFile> stored = [];
-        if (files.Count > 0 && caseId is { } cid)
+        if (files.Count > 0 && await db.Set<CityCase>().Where(c => c.WorkflowInstanceId == task.InstanceId).Select(c => (Guid?)c.Id)
+                .FirstOrDefaultAsync(cancellationToken) is { } cid)
         {
             var (saved, photoErrors) = await photos.SaveAsync(cid, files, cancellationToken);
             if (photoErrors.Length > 0)
@@ -106,8 +107,8 @@ internal static class TaskCompletion
         try
         {
             var result = await tasks.CompleteAsync(id, outcome, JsonSerializer.SerializeToElement(formData), userName, key, cancellationToken);
-            var status = caseId is null ? null
-                : (await db.Set<CityCase>().Where(c => c.Id == caseId).Select(c => c.Status).FirstAsync(cancellationToken)).ToString();
+            var status = (await db.Set<CityCase>().Where(c => c.WorkflowInstanceId == task.InstanceId).Select(c => (CaseStatus?)c.Status)
+                .FirstOrDefaultAsync(cancellationToken))?.ToString();
             return TypedResults.Ok(new CompletionResult(id, outcome, result.Replayed, status));
         }
         catch (Exception ex) when (TaskEndpoints.EngineProblem(ex) is { } problem)

@@ -47,8 +47,11 @@ internal static class TaskEndpoints
         var tasks = db.Set<WorkflowTaskRecord>().AsNoTracking()
             .Where(t => t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed)
             .Where(t => (t.AssigneeGroup != null && groups.Contains(t.AssigneeGroup)) || t.AssigneePerson == me || t.ClaimedBy == me);
-        var total = await tasks.CountAsync(cancellationToken);
-        var page = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(skip ?? 0).Take(take ?? 50).ToListAsync(cancellationToken);
+        var (from, size) = (skip ?? 0, take ?? 50);
+        var page = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(from).Take(size).ToListAsync(cancellationToken);
+
+        // A short page that is not past the end already tells the total (the usual inbox): count only otherwise.
+        var total = page.Count < size && (page.Count > 0 || from == 0) ? from + page.Count : await tasks.CountAsync(cancellationToken);
         var cases = await CasesOfAsync(db, page.Select(t => t.InstanceId), cancellationToken);
         return TypedResults.Ok(new Paged<TaskSummary>([.. page.Select(t => TaskViews.Summary(t, cases.GetValueOrDefault(t.InstanceId), views))], total));
     }
@@ -85,12 +88,26 @@ internal static class TaskEndpoints
         }
     }
 
+    /// <summary>
+    /// What a task view needs of its case, by workflow instance, in one query: id, number, title, the open stage(s) and
+    /// the suspensions (for the stage clock). The returned cases are partial — only for <see cref="TaskViews"/>.
+    /// </summary>
     internal static async Task<Dictionary<Guid, CityCase>> CasesOfAsync(CityOpsDbContext db, IEnumerable<Guid> instanceIds, CancellationToken cancellationToken)
     {
         var ids = instanceIds.Distinct().Select(i => (Guid?)i).ToList();
-        var cases = await db.Set<CityCase>().AsNoTracking().Include(c => c.Stages).Include(c => c.Suspensions).AsSplitQuery()
-            .Where(c => ids.Contains(c.WorkflowInstanceId)).ToListAsync(cancellationToken);
-        return cases.ToDictionary(c => c.WorkflowInstanceId!.Value);
+        var rows = await db.Set<CityCase>().AsNoTracking().AsSingleQuery() // at most a stage or two and a few suspensions per case
+            .Where(c => ids.Contains(c.WorkflowInstanceId))
+            .Select(c => new
+            {
+                c.Id, c.Number, c.Title, c.WorkflowInstanceId,
+                Open = c.Stages.Where(s => s.CompletedAt == null).ToList(),
+                c.Suspensions,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.WorkflowInstanceId!.Value, r => new CityCase
+        {
+            Id = r.Id, Number = r.Number, Title = r.Title, WorkflowInstanceId = r.WorkflowInstanceId, Stages = r.Open, Suspensions = r.Suspensions,
+        });
     }
 
     /// <summary>The task when the caller may work it; otherwise 404 or 403.</summary>

@@ -1,6 +1,7 @@
 using CityOps.CaseApi.Persistence;
 using CityOps.Cases.Activities;
 using CityOps.Workflows;
+using CityOps.Workflows.Runtime;
 using Quartz;
 
 namespace CityOps.CaseApi.Hosting;
@@ -19,6 +20,9 @@ internal static class WorkflowSetup
         var sweep = builder.Configuration.GetSection($"{SectionName}:TimerSweep");
 
         builder.Services.AddCityOpsWorkflows(w => w.AddCityActivities());
+
+        // Workflows:Runtime — MaxConcurrencyRetries, ConcurrencyRetryBaseDelay, ConcurrencyRetryMaxDelay, …
+        builder.Services.Configure<WorkflowRuntimeOptions>(builder.Configuration.GetSection($"{SectionName}:Runtime"));
         builder.Services.AddWorkflowTimerSweep(o =>
         {
             sweep.Bind(o);

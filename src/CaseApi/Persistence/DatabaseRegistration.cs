@@ -21,18 +21,20 @@ internal static class DatabaseRegistration
         var database = ResolvedDatabase.From(options, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(database);
 
+        // Pooled contexts: every HTTP call and every engine step (its own scope) leases one instead of building a
+        // context and its internal services again. The contexts hold no state of their own; EF resets them on return.
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContext<SqliteCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
+                builder.Services.AddDbContextPool<SqliteCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
                 builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<SqliteCityOpsDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.Services.AddDbContext<PostgreSqlCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
+                builder.Services.AddDbContextPool<PostgreSqlCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
                 builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<PostgreSqlCityOpsDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                builder.Services.AddDbContext<SqlServerCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
+                builder.Services.AddDbContextPool<SqlServerCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
                 builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<SqlServerCityOpsDbContext>());
                 break;
             default:

@@ -4,6 +4,7 @@ using CityOps.Cases.Cases.Numbering;
 using CityOps.Cases.Catalog;
 using CityOps.Workflows.Activities;
 using CityOps.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityOps.Cases.Activities;
 
@@ -23,7 +24,7 @@ internal sealed class RecordReport : Activity
         var zone = context.GetRequiredService<ICityCatalog>().Current.Calendar.TimeZone;
         var @case = new CityCase
         {
-            Id = report.CaseId, Number = await CaseNumbering.NextAsync(db, context.Now, zone, context.CancellationToken),
+            Id = report.CaseId, Number = await CaseNumbering.NextAsync(context.GetRequiredService<IServiceScopeFactory>(), context.Now, zone, context.CancellationToken),
             Source = report.Source, Kind = report.Kind, Code = report.Code, ReportedCode = report.ReportedCode,
             Title = report.Title, Description = report.Description, Latitude = report.Latitude, Longitude = report.Longitude,
             Address = report.Address, GridCode = report.GridCode, CommunityCode = report.CommunityCode,

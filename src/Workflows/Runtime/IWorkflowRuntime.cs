@@ -70,6 +70,15 @@ public sealed class WorkflowRuntimeOptions
     /// <summary>How often a step that lost an optimistic-concurrency race is re-run from fresh state.</summary>
     public int MaxConcurrencyRetries { get; set; } = 3;
 
+    /// <summary>
+    /// Backoff before each such re-run: a random wait between zero and this × 2^(retry − 1) (full jitter), so steps
+    /// racing for one hot row spread out instead of meeting again. Zero re-runs at once.
+    /// </summary>
+    public TimeSpan ConcurrencyRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Upper bound of one backoff wait.</summary>
+    public TimeSpan ConcurrencyRetryMaxDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Guard against runaway loops without waits: a step faults after this many activity runs.</summary>
     public int MaxActivityRunsPerStep { get; set; } = 10_000;
 

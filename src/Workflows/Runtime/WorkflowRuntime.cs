@@ -98,11 +98,12 @@ internal sealed partial class WorkflowRuntime(
     /// </summary>
     private async Task<T> WithRetriesAsync<T>(Func<IServiceProvider, Task<T>> attempt, CancellationToken cancellationToken, AsyncServiceScope? firstScope = null)
     {
+        var lostRace = false;
         for (var i = 0; ; i++)
         {
             var scope = i == 0 && firstScope is { } handed ? handed : scopes.CreateAsyncScope();
             var committed = new List<(string Name, string Hash)>();
-            T result;
+            T result = default!;
             await using (scope)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -114,12 +115,20 @@ internal sealed partial class WorkflowRuntime(
                 catch (WorkflowConcurrencyException) when (i < _options.MaxConcurrencyRetries)
                 {
                     // Lost a race: the next attempt reloads everything in a fresh scope and decides again.
-                    continue;
+                    lostRace = true;
                 }
                 finally
                 {
                     _committedBookmarks.Value = null;
                 }
+            }
+
+            if (lostRace)
+            {
+                // After the scope (and its connection) is released; a random wait so racers on a hot row do not meet again.
+                await BackOffAsync(i, cancellationToken);
+                lostRace = false;
+                continue;
             }
 
             // After (not inside) the committed attempt, so a race here can never re-run a step that already committed.
@@ -130,6 +139,26 @@ internal sealed partial class WorkflowRuntime(
 
             return result;
         }
+    }
+
+    /// <summary>
+    /// Full-jitter exponential backoff before retry <paramref name="attempt"/> + 1: a random wait in
+    /// [0, base × 2^attempt), capped at <see cref="WorkflowRuntimeOptions.ConcurrencyRetryMaxDelay"/>. Real time on
+    /// purpose (not the TimeProvider): it spaces out racing writers and must not wait for a test clock.
+    /// </summary>
+    private Task BackOffAsync(int attempt, CancellationToken cancellationToken)
+    {
+        var baseDelay = _options.ConcurrencyRetryBaseDelay;
+        if (baseDelay <= TimeSpan.Zero)
+        {
+            return Task.CompletedTask;
+        }
+
+        var ceiling = Math.Min(baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16)), _options.ConcurrencyRetryMaxDelay.TotalMilliseconds);
+#pragma warning disable CA5394 // jitter, not security
+        var wait = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
+#pragma warning restore CA5394
+        return Task.Delay(wait, cancellationToken);
     }
 
     private WorkflowStep NewInstanceStep(IServiceProvider services, WorkflowDefinitionRecord definition, JsonElement? input, string? correlationId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using CityOps.Cases.Cases;
+using CityOps.Workflows.Persistence.EntityFramework;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,6 +30,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CityCase>
         b.Property(c => c.ReporterContact).HasMaxLength(100);
         b.Property(c => c.LeadDepartment).HasMaxLength(40);
         b.Property(c => c.DispatchReason).HasMaxLength(300);
+        b.PrimitiveCollection(c => c.AssistingDepartments).Metadata.SetValueComparer(ListComparers.For<string>());
         b.Ignore(c => c.IsOpen);
         b.Ignore(c => c.OpenStage);
         b.HasMany(c => c.Stages).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);

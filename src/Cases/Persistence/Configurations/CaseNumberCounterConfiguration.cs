@@ -12,8 +12,8 @@ internal sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<
         b.HasKey(c => c.Day);
         b.Property(c => c.Day).HasMaxLength(8);
 
-        // Two nodes taking the same day's next number: one UPDATE matches the old value, the other gets a concurrency
-        // conflict, and the engine re-runs that whole step (case row included) with a fresh number.
+        // Numbers are taken by CaseNumbering's single atomic insert-or-increment statement in its own short
+        // transaction, not through change tracking; the token only guards any tracked edit of a counter row.
         b.Property(c => c.Last).IsConcurrencyToken();
     }
 }

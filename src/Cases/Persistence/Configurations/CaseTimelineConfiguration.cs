@@ -1,4 +1,5 @@
 using CityOps.Cases.Cases;
+using CityOps.Workflows.Persistence.EntityFramework;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,5 +18,6 @@ internal sealed class CaseTimelineConfiguration : IEntityTypeConfiguration<CaseT
         b.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.Comment).HasMaxLength(2000);
+        b.PrimitiveCollection(e => e.PhotoIds).Metadata.SetValueComparer(ListComparers.For<Guid>());
     }
 }

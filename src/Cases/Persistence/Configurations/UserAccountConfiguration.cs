@@ -1,4 +1,5 @@
 using CityOps.Cases.People;
+using CityOps.Workflows.Persistence.EntityFramework;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,6 +17,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         b.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
         b.Property(u => u.DepartmentCode).HasMaxLength(40);
         b.Property(u => u.AreaCode).HasMaxLength(20);
+        b.PrimitiveCollection(u => u.Roles).Metadata.SetValueComparer(ListComparers.For<string>());
         b.HasIndex(u => u.DepartmentCode);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkflowTaskR
         b.Property(t => t.ClaimedBy).HasMaxLength(200);
         b.Property(t => t.CompletedBy).HasMaxLength(200);
         b.Property(t => t.Outcome).HasMaxLength(120);
+        b.PrimitiveCollection(t => t.Outcomes).Metadata.SetValueComparer(ListComparers.For<string>());
 
         // Inbox queries: a group's or a person's open tasks in creation order.
         b.HasIndex(t => new { t.AssigneeGroup, t.Status, t.CreatedAt });
