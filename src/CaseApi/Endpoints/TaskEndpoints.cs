@@ -22,7 +22,7 @@ internal static class TaskEndpoints
     public static RouteGroupBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.SignedIn);
-        group.MapGet("/", ListAsync).WithName("ListMyTasks").WithSummary("Open tasks of the caller's groups, oldest first.");
+        group.MapGet("/", ListAsync).WithName("ListTasks").WithSummary("Open tasks of the caller's groups, oldest first; ?group= or ?person= lists one group's or person's (command roles and auditors: any).");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTask");
         group.MapPost("/{id:guid}/claim", ClaimAsync).WithName("ClaimTask");
         group.MapPost("/{id:guid}/complete", TaskCompletion.CompleteAsync).DisableAntiforgery().WithName("CompleteTask")
@@ -30,8 +30,12 @@ internal static class TaskEndpoints
         return group;
     }
 
+    /// <summary>
+    /// The caller's inbox, or — with <paramref name="group"/> or <paramref name="person"/> — one group's or one person's
+    /// open tasks: anyone may ask for their own groups; command-centre roles and auditors for any group or person.
+    /// </summary>
     internal static async Task<IResult> ListAsync(
-        int? skip, int? take, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
+        int? skip, int? take, string? group, string? person, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
     {
         if (skip is < 0 || take is < 1 or > 200)
         {
@@ -44,9 +48,25 @@ internal static class TaskEndpoints
         var caller = Caller.From(user);
         var groups = caller.Groups.ToList();
         var me = caller.UserName;
-        var tasks = db.Set<WorkflowTaskRecord>().AsNoTracking()
-            .Where(t => t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed)
-            .Where(t => (t.AssigneeGroup != null && groups.Contains(t.AssigneeGroup)) || t.AssigneePerson == me || t.ClaimedBy == me);
+        var open = db.Set<WorkflowTaskRecord>().AsNoTracking()
+            .Where(t => t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed);
+        IQueryable<WorkflowTaskRecord> tasks;
+        if (group is null && person is null)
+        {
+            tasks = open.Where(t => (t.AssigneeGroup != null && groups.Contains(t.AssigneeGroup)) || t.AssigneePerson == me || t.ClaimedBy == me);
+        }
+        else
+        {
+            var overseer = Overseers.Any(user.IsInRole);
+            if (!overseer && ((group is not null && !groups.Contains(group)) || (person is not null && person != me)))
+            {
+                return TypedResults.Problem(statusCode: 403, title: "Not your inbox.",
+                    detail: "Only command-centre roles and auditors may list another group's or person's tasks.");
+            }
+
+            tasks = open.Where(t => (group != null && t.AssigneeGroup == group) || (person != null && (t.AssigneePerson == person || t.ClaimedBy == person)));
+        }
+
         var (from, size) = (skip ?? 0, take ?? 50);
         var page = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(from).Take(size).ToListAsync(cancellationToken);
 
@@ -55,6 +75,8 @@ internal static class TaskEndpoints
         var cases = await CasesOfAsync(db, page.Select(t => t.InstanceId), cancellationToken);
         return TypedResults.Ok(new Paged<TaskSummary>([.. page.Select(t => TaskViews.Summary(t, cases.GetValueOrDefault(t.InstanceId), views))], total));
     }
+
+    private static readonly string[] Overseers = ["Acceptor", "ShiftLeader", "Dispatcher", "Auditor", "Administrator"];
 
     internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CityOpsDbContext db, CaseViews views, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ internal sealed class UiTasks(UiHandlers handlers) : IOpsTasks
 
     public Task<OpsResult<OpsPage<OpsTaskSummary>>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
         handlers.RunAsync<OpsPage<OpsTaskSummary>>((sp, user) =>
-            TaskEndpoints.ListAsync(skip, take, user, sp.GetRequiredService<CityOpsDbContext>(), sp.GetRequiredService<CaseViews>(), cancellationToken));
+            TaskEndpoints.ListAsync(skip, take, null, null, user, sp.GetRequiredService<CityOpsDbContext>(), sp.GetRequiredService<CaseViews>(), cancellationToken));
 
     public Task<OpsResult<OpsTaskDetail>> GetAsync(Guid taskId, CancellationToken cancellationToken) =>
         handlers.RunAsync<OpsTaskDetail>((sp, user) =>
