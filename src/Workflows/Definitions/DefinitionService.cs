@@ -22,9 +22,10 @@ internal sealed class DefinitionService(
         {
             var now = time.GetUtcNow();
             var latest = versions.FirstOrDefault(v => v.IsLatest);
-            if (latest is { IsPublished: false })
+            if (latest is { IsPublished: false, PublishedAt: null })
             {
-                // The latest version is a draft: overwrite it in place.
+                // A draft that was never published: overwrite it in place. A version that was ever published (and
+                // retracted since) may still have running instances, so editing it makes a new version instead.
                 var draft = definition with { Version = latest.Version, IsLatest = true, IsPublished = false };
                 var row = ToRecord(draft, latest.CreatedAt, Next(latest.UpdatedAt, now));
                 return Task.FromResult<(IReadOnlyList<DefinitionWrite>, WorkflowDefinition)>(([new(row, latest.UpdatedAt)], draft));

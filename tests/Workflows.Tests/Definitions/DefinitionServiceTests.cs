@@ -114,6 +114,20 @@ public sealed class DefinitionServiceTests
     }
 
     [Fact]
+    public async Task SaveDraft_AfterRetract_MakesANewVersionAndLeavesTheRetractedOneAsItRan()
+    {
+        await using var host = new WorkflowHost();
+        var original = await host.Definitions.EnsureAsync(Scenario("timer"), Ct);
+        await host.Definitions.RetractAsync("timer", Ct);
+
+        var edited = await host.Definitions.SaveDraftAsync(original with { Name = "timer, edited after retract" }, Ct);
+        var v1 = await host.Definitions.GetAsync("timer", 1, Ct);
+
+        Assert.Equal(2, edited.Version);
+        Assert.Equal(original.Name, v1!.Name); // instances that started on v1 keep exactly what they started on
+    }
+
+    [Fact]
     public async Task Export_ThenParse_RoundTripsShape()
     {
         await using var host = new WorkflowHost();
