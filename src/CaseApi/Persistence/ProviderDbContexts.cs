@@ -14,7 +14,11 @@ public sealed class SqliteCityOpsDbContext(DbContextOptions<SqliteCityOpsDbConte
 }
 
 /// <summary>CityOps model on PostgreSQL.</summary>
-public sealed class PostgreSqlCityOpsDbContext(DbContextOptions<PostgreSqlCityOpsDbContext> options) : CityOpsDbContext(options);
+public sealed class PostgreSqlCityOpsDbContext(DbContextOptions<PostgreSqlCityOpsDbContext> options) : CityOpsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreDateTimeOffsetInUtc();
+}
 
 /// <summary>CityOps model on SQL Server.</summary>
 public sealed class SqlServerCityOpsDbContext(DbContextOptions<SqlServerCityOpsDbContext> options) : CityOpsDbContext(options);

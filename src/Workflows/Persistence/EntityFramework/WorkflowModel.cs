@@ -30,6 +30,22 @@ public static class WorkflowModel
         return configurationBuilder;
     }
 
+    /// <summary>
+    /// PostgreSQL's <c>timestamptz</c> takes only UTC values (Npgsql refuses other offsets); deadlines computed in
+    /// Asia/Shanghai time carry +08:00, so every instant is converted to UTC on the way in. Values read back are UTC.
+    /// </summary>
+    public static ModelConfigurationBuilder StoreDateTimeOffsetInUtc(this ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<ToUtcConverter>();
+        return configurationBuilder;
+    }
+
+    private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(),
+        v => v.ToUniversalTime());
+
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks,
         v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlCityOpsDbContext))]
-    [Migration("20261129005223_Initial")]
+    [Migration("20261129012549_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
