@@ -7,9 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace CityOps.CaseApi.Endpoints;
 
-/// <summary>A stage clock as shown: deadline, light and remaining time on its own clock.</summary>
+/// <summary>
+/// A stage clock as shown: deadline, light and remaining time on its own clock. <c>AssumedYears</c> lists calendar
+/// years without published holiday data that the deadline runs into; for those, plain weekdays were assumed.
+/// </summary>
 internal sealed record StageView(string Stage, DateTimeOffset StartedAt, string Limit, int ExtensionMinutes, DateTimeOffset DueAt,
-    DateTimeOffset? CompletedAt, string Light, double RemainingMinutes);
+    DateTimeOffset? CompletedAt, string Light, double RemainingMinutes, IReadOnlyList<int> AssumedYears);
 
 internal sealed record CaseCounters(int Returns, int Rework, int Extensions, int SupervisionOrders);
 
@@ -44,7 +47,8 @@ internal sealed class CaseViews(ICityCatalog catalog, TimeProvider time, IOption
         var calculator = Deadlines;
         var status = StageClock.Evaluate(stage, suspensions, now, calculator, sla.Value.Thresholds);
         return new StageView(stage.Stage.ToString(), stage.StartedAt, StageClock.Effective(stage, calculator.Calendar).ToString(),
-            stage.ExtensionMinutes, status.Due, stage.CompletedAt, status.Light.ToString(), Math.Round(status.Clock.Remaining.TotalMinutes, 1));
+            stage.ExtensionMinutes, status.Due, stage.CompletedAt, status.Light.ToString(), Math.Round(status.Clock.Remaining.TotalMinutes, 1),
+            status.Clock.AssumedYears);
     }
 
     public CaseView View(CityCase c, IReadOnlyList<Guid> photos) => new(
