@@ -34,7 +34,7 @@ internal static class WorkflowApi
     public static async Task<Guid> StartAsync(HttpClient admin, string definitionId, object? input = null)
     {
         var response = await admin.PostAsJsonAsync("/api/workflows/instances", new { definitionId, input }, Ct);
-        response.EnsureSuccessStatusCode();
+        Assert.True(response.IsSuccessStatusCode, $"starting {definitionId} on {admin.BaseAddress}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
         return (await response.ReadAsync()).GetProperty("id").GetGuid();
     }
 
