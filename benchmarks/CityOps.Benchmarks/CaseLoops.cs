@@ -7,6 +7,9 @@ using System.Text.Json;
 using CityOps.CaseApi.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using System.Data.Common;
 
 namespace CityOps.Benchmarks;
 
@@ -29,6 +32,7 @@ internal static class CaseLoops
         var loops = options.Int("loops", 2000);
         var warmup = options.Int("warmup", 100);
         var dataFolder = BenchWorkflow.NewTempFolder();
+        var traceSql = options.Bool("sql-trace");
         Console.WriteLine($"folder {dataFolder} clients={clients} loops={loops} warmup={warmup}");
         await using var app = await StartHostAsync(dataFolder);
         var address = new Uri(app.Urls.First());
@@ -37,6 +41,12 @@ internal static class CaseLoops
         {
             var users = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => LoopClient.SignInAsync(handler, address)));
             await RunLoopsAsync(users, warmup, new Samples());
+            if (traceSql)
+            {
+                await TraceLoopsAsync(users[0], loops);
+                return;
+            }
+
             var samples = new Samples();
             using var sql = SqlCommandCounter.Start();
             var commands = sql.Commands;
@@ -70,11 +80,85 @@ internal static class CaseLoops
             EnvironmentName = "Production",
             Args = ["--Urls", "http://127.0.0.1:0", "--Database:DataFolder", dataFolder, "--Logging:LogLevel:Default", "Warning"],
         });
+        builder.Services.AddSingleton<IInterceptor>(SqlCommandCounter.Instance);
         builder.AddCityOpsHost();
         var app = builder.Build();
         await app.UseCityOpsHostAsync();
         await app.StartAsync();
         return app;
+    }
+
+    /// <summary>
+    /// One client alone, loop after loop (the timer sweep aside, nothing else runs): the SQL commands and the process
+    /// CPU time of each kind of HTTP call, then the SQL text of the last loop grouped by call.
+    /// </summary>
+    private static async Task TraceLoopsAsync(LoopClient client, int loops)
+    {
+        var sql = SqlCommandCounter.Start();
+        var process = Process.GetCurrentProcess();
+        var cpu = new Dictionary<string, (TimeSpan Cpu, long Commands, int Calls)>(StringComparer.Ordinal);
+        string? current = null;
+        var (cpu0, commands0) = (TimeSpan.Zero, 0L);
+        void Close()
+        {
+            if (current is null)
+            {
+                return;
+            }
+
+            process.Refresh();
+            var (c, n, k) = cpu.GetValueOrDefault(current);
+            cpu[current] = (c + process.TotalProcessorTime - cpu0, n + sql.Commands - commands0, k + 1);
+        }
+
+        client.BeforeCall = name =>
+        {
+            Close();
+            current = name;
+            process.Refresh();
+            (cpu0, commands0) = (process.TotalProcessorTime, sql.Commands);
+            sql.Label = name;
+        };
+        var samples = new Samples();
+        for (var i = 0; i < loops; i++)
+        {
+            sql.Captured.Clear();
+            sql.Capture = i == loops - 1;
+            await client.LoopAsync(samples);
+            Close();
+            current = null;
+        }
+
+        Console.WriteLine($"one client, {loops} loops in a row: CPU and SQL commands per call");
+        var total = TimeSpan.Zero;
+        foreach (var (name, (c, n, k)) in cpu.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            total += c;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-42} {c.TotalMilliseconds / k,7:0.00} ms CPU {(double)n / k,6:0.0} SQL"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"whole loop",-42} {total.TotalMilliseconds / loops,7:0.00} ms CPU {(double)cpu.Values.Sum(v => v.Commands) / loops,6:0.0} SQL"));
+        foreach (var (path, signedIn) in new[] { ("/health", false), ("/api/auth/me", true) })
+        {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            for (var i = 0; i < 500; i++)
+            {
+                await client.ProbeAsync(path, signedIn);
+            }
+
+            process.Refresh();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  for comparison: GET {path,-24} {(process.TotalProcessorTime - before).TotalMilliseconds / 500,7:0.00} ms CPU"));
+        }
+        foreach (var group in sql.Captured.GroupBy(c => c.Label, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"== {group.Key}: {group.Count()} commands");
+            foreach (var (_, text) in group)
+            {
+                var oneLine = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+                Console.WriteLine("   " + oneLine[..Math.Min(240, oneLine.Length)]);
+            }
+        }
     }
 
     private static async Task RunLoopsAsync(LoopClient[] users, int loops, Samples samples)
@@ -151,6 +235,15 @@ internal static class CaseLoops
     /// <summary>One client: a bearer token per role (signed in once), one loop at a time.</summary>
     private sealed class LoopClient(Dictionary<string, HttpClient> users)
     {
+        public Action<string>? BeforeCall { get; set; }
+
+        public async Task ProbeAsync(string path, bool signedIn)
+        {
+            using var response = signedIn ? await users["inspector"].GetAsync(path) : await users["inspector"].SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
+            response.EnsureSuccessStatusCode();
+            _ = await response.Content.ReadAsStringAsync();
+        }
+
         public static async Task<LoopClient> SignInAsync(HttpMessageHandler handler, Uri address)
         {
             var users = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
@@ -172,6 +265,7 @@ internal static class CaseLoops
             var t0 = Stopwatch.GetTimestamp();
             var key = Guid.NewGuid().ToString("N");
             HttpResponseMessage created;
+            BeforeCall?.Invoke("POST /api/cases (report)");
             while (true)
             {
                 // A 409 (a step that lost every concurrency retry) is safe to send again with the same key; counted in the result.
@@ -199,6 +293,7 @@ internal static class CaseLoops
         private async Task CompleteAsync(Samples samples, string user, string caseId, string outcome, bool photo)
         {
             var client = users[user];
+            BeforeCall?.Invoke($"GET /api/tasks ({user}, before {outcome})");
             var t0 = Stopwatch.GetTimestamp();
             var inbox = await Ok(await client.GetAsync("/api/tasks?take=200"));
             samples.Add("GET /api/tasks", Stopwatch.GetTimestamp() - t0);
@@ -209,6 +304,7 @@ internal static class CaseLoops
             }
 
             var id = task.GetProperty("id").GetString();
+            BeforeCall?.Invoke($"POST complete ({outcome})");
             t0 = Stopwatch.GetTimestamp();
             using var content = photo ? Multipart(outcome) : (HttpContent)JsonContent.Create(new { outcome });
             await Ok(await client.PostAsync($"/api/tasks/{id}/complete", content));
@@ -234,42 +330,78 @@ internal static class CaseLoops
         }
     }
 
-    /// <summary>Counts the SQL commands EF executes in this process (its DiagnosticSource events), for commands per loop.</summary>
-    private sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    /// <summary>Counts the SQL commands the host's contexts send (an EF interceptor registered in the host's services).</summary>
+    private sealed class SqlCommandCounter : DbCommandInterceptor, IDisposable
     {
-        private readonly List<IDisposable> _subscriptions = [];
+        public static readonly SqlCommandCounter Instance = new();
+
         private long _commands;
+        private volatile bool _capture;
+
+        public bool Capture
+        {
+            get => _capture;
+            set => _capture = value;
+        }
 
         public long Commands => Interlocked.Read(ref _commands);
 
-        public static SqlCommandCounter Start()
+        /// <summary>The HTTP call in flight, when one client runs alone.</summary>
+        public string Label { get; set; } = "(before the first call)";
+
+        public ConcurrentQueue<(string Label, string Sql)> Captured { get; } = new();
+
+        public static SqlCommandCounter Start(bool capture = false)
         {
-            var counter = new SqlCommandCounter();
-            counter._subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(counter));
-            return counter;
+            Instance._capture = capture;
+            return Instance;
         }
 
-        public void OnNext(DiagnosticListener value)
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (value.Name == "Microsoft.EntityFrameworkCore")
+            Seen(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Seen(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Seen(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Seen(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Seen(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            Seen(command);
+            return result;
+        }
+
+        public void Dispose() => _capture = false;
+
+        private void Seen(DbCommand command)
+        {
+            Interlocked.Increment(ref _commands);
+            if (_capture)
             {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(value.Subscribe(this, name => name.EndsWith("CommandExecuting", StringComparison.Ordinal)));
-                }
+                Captured.Enqueue((Label, command.CommandText));
             }
         }
-
-        public void OnNext(KeyValuePair<string, object?> value) => Interlocked.Increment(ref _commands);
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose() => _subscriptions.ForEach(s => s.Dispose());
     }
 }

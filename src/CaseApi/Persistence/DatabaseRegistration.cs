@@ -2,6 +2,7 @@ using CityOps.Cases.Persistence;
 using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Persistence.EntityFramework;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CityOps.CaseApi.Persistence;
 
@@ -23,18 +24,19 @@ internal static class DatabaseRegistration
 
         // Pooled contexts: every HTTP call and every engine step (its own scope) leases one instead of building a
         // context and its internal services again. The contexts hold no state of their own; EF resets them on return.
+        // Interceptors registered as IInterceptor services are added too (the benchmarks count SQL commands that way).
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContextPool<SqliteCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
+                builder.Services.AddDbContextPool<SqliteCityOpsDbContext>((sp, o) => Configure(o, database.Provider, database.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<SqliteCityOpsDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.Services.AddDbContextPool<PostgreSqlCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
+                builder.Services.AddDbContextPool<PostgreSqlCityOpsDbContext>((sp, o) => Configure(o, database.Provider, database.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<PostgreSqlCityOpsDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                builder.Services.AddDbContextPool<SqlServerCityOpsDbContext>(o => Configure(o, database.Provider, database.ConnectionString));
+                builder.Services.AddDbContextPool<SqlServerCityOpsDbContext>((sp, o) => Configure(o, database.Provider, database.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<SqlServerCityOpsDbContext>());
                 break;
             default:
