@@ -46,6 +46,31 @@ public interface IWorkflowStore
         return new InstanceForStep(instance, definition?.Id, definition?.ContentHash) { Definition = definition };
     }
 
+    /// <summary>
+    /// A task and, read in the same statement (one consistent snapshot), its instance as
+    /// <see cref="GetInstanceForStepAsync"/> returns it (<see cref="TaskForStep.Step"/> null when the instance row is
+    /// gone). The task step needs both; stores should answer in one query. This default reads the task, then the
+    /// instance (the way the runtime did before this method existed).
+    /// </summary>
+    async Task<TaskForStep?> GetTaskForStepAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        if (await GetTaskAsync(taskId, cancellationToken) is not { } task)
+        {
+            return null;
+        }
+
+        return new TaskForStep(task, await GetInstanceForStepAsync(task.InstanceId, cancellationToken));
+    }
+
+    /// <summary>
+    /// The identity of the published version of a definition (row id, version, content hash) without its JSON, so a
+    /// runtime that parsed that exact row before needs no more. This default reads the whole row.
+    /// </summary>
+    async Task<DefinitionVersionKey?> GetPublishedDefinitionKeyAsync(string definitionId, CancellationToken cancellationToken) =>
+        await GetPublishedDefinitionAsync(definitionId, cancellationToken) is { } d
+            ? new DefinitionVersionKey(d.Id, d.DefinitionId, d.Version, d.ContentHash) { Definition = d }
+            : null;
+
     /// <summary>Bookmarks waiting for (<paramref name="name"/>, <paramref name="correlationHash"/>), oldest first.</summary>
     Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string name, string correlationHash, CancellationToken cancellationToken);
 
@@ -81,5 +106,21 @@ public interface IWorkflowStore
 public sealed record InstanceForStep(WorkflowInstanceRecord Instance, string? DefinitionRowId, string? DefinitionContentHash)
 {
     /// <summary>The definition row itself when the store read it anyway; otherwise the runtime reads it on a cache miss.</summary>
+    public WorkflowDefinitionRecord? Definition { get; init; }
+}
+
+/// <summary>A task and its instance, as <see cref="IWorkflowStore.GetTaskForStepAsync"/> reads them.</summary>
+/// <param name="Task">The task (a detached copy).</param>
+/// <param name="Step">Its instance and definition identity, or <c>null</c> when the instance row does not exist.</param>
+public sealed record TaskForStep(WorkflowTaskRecord Task, InstanceForStep? Step);
+
+/// <summary>The identity of one definition version row, as <see cref="IWorkflowStore.GetPublishedDefinitionKeyAsync"/> reads it.</summary>
+/// <param name="Id">The version row's id.</param>
+/// <param name="DefinitionId">The definition slug.</param>
+/// <param name="Version">The version number.</param>
+/// <param name="ContentHash">The row's content hash.</param>
+public sealed record DefinitionVersionKey(string Id, string DefinitionId, int Version, string ContentHash)
+{
+    /// <summary>The row itself when the store read it anyway; otherwise the runtime reads it on a cache miss.</summary>
     public WorkflowDefinitionRecord? Definition { get; init; }
 }

@@ -47,6 +47,30 @@ public sealed partial class InMemoryWorkflowStore
         });
 
     /// <inheritdoc />
+    public Task<TaskForStep?> GetTaskForStepAsync(Guid taskId, CancellationToken cancellationToken) =>
+        Read(() =>
+        {
+            if (_tasks.GetValueOrDefault(taskId) is not { } task)
+            {
+                return null;
+            }
+
+            if (_instances.GetValueOrDefault(task.InstanceId) is not { } instance)
+            {
+                return new TaskForStep(task.Copy(), null);
+            }
+
+            var definition = _definitions.Values.FirstOrDefault(d => d.DefinitionId == instance.DefinitionId && d.Version == instance.DefinitionVersion);
+            return new TaskForStep(task.Copy(), new InstanceForStep(instance.Copy(), definition?.Id, definition?.ContentHash));
+        });
+
+    /// <inheritdoc />
+    public Task<DefinitionVersionKey?> GetPublishedDefinitionKeyAsync(string definitionId, CancellationToken cancellationToken) =>
+        Read(() => _definitions.Values.FirstOrDefault(d => d.DefinitionId == definitionId && d.IsPublished) is { } d
+            ? new DefinitionVersionKey(d.Id, d.DefinitionId, d.Version, d.ContentHash)
+            : null);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string name, string correlationHash, CancellationToken cancellationToken) =>
         ReadList(() => _bookmarks.Values
             .Where(b => b.Name == name && b.CorrelationHash == correlationHash)

@@ -109,9 +109,11 @@ internal sealed partial class WorkflowRuntime
         while (true)
         {
             var liveSince = time.GetUtcNow() - _options.ParkedStimulusLifetime;
-            var (parkedRows, bookmarks) = await QueryAsync(async s => (
-                (await s.FindParkedStimuliAsync(name, hash, cancellationToken)).Where(p => p.ParkedAt > liveSince).ToList(),
-                await s.FindBookmarksAsync(name, hash, cancellationToken)));
+            var (parkedRows, bookmarks) = await QueryAsync(async s =>
+            {
+                var live = (await s.FindParkedStimuliAsync(name, hash, cancellationToken)).Where(p => p.ParkedAt > liveSince).ToList();
+                return (live, live.Count == 0 ? [] : await s.FindBookmarksAsync(name, hash, cancellationToken));
+            });
             if (parkedRows is not [var parked, ..] || bookmarks is not [var bookmark, ..])
             {
                 return;

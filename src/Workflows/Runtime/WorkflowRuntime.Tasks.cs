@@ -12,36 +12,61 @@ internal sealed partial class WorkflowRuntime
     /// <summary>
     /// Completes a task. Two racing completions both load the same instance version; the loser's commit conflicts,
     /// its retry sees the task completed and throws <see cref="TaskAlreadyCompletedException"/>.
+    /// <para>
+    /// The idempotency key is looked up only when it can matter: a key is recorded by the commit that completes a task,
+    /// so while the task is open and awaited the first attempt goes ahead without the lookup (its commit inserts the
+    /// key and fails on a duplicate). Every other outcome (task gone, done, claimed, bad outcome) and every retry after
+    /// a conflict looks the key up first, so a repeated key still returns the first result exactly as before.
+    /// </para>
     /// </summary>
     public async Task<StimulusResult> CompleteTaskAsync(TaskCompletedStimulus stimulus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stimulus);
+        var attempts = 0;
         return await WithRetriesAsync(async services =>
         {
             var store = services.GetRequiredService<IWorkflowStore>();
-            if (await FindEarlierResultAsync(store, stimulus.IdempotencyKey, cancellationToken) is { } earlier)
+            var retry = attempts++ > 0;
+            if (retry && await FindEarlierResultAsync(store, stimulus.IdempotencyKey, cancellationToken) is { } earlier)
             {
                 return earlier;
             }
 
-            var task = await LoadOpenTaskAsync(store, stimulus.TaskId, cancellationToken);
+            // Throws unless the key was processed before, in which case its first result is the answer.
+            async Task<StimulusResult> EarlierOr(Exception refusal) =>
+                !retry && await FindEarlierResultAsync(store, stimulus.IdempotencyKey, cancellationToken) is { } first ? first : throw refusal;
+
+            var loaded = await store.GetTaskForStepAsync(stimulus.TaskId, cancellationToken);
+            if (OpenTaskProblem(loaded, stimulus.TaskId) is { } missing)
+            {
+                return await EarlierOr(missing);
+            }
+
+            var task = loaded!.Task;
             if (!task.Outcomes.Contains(stimulus.Outcome, StringComparer.Ordinal))
             {
-                throw new ValidationException([new ValidationFailure("outcome",
-                    $"'{stimulus.Outcome}' is not an outcome of this task; expected one of: {string.Join(", ", task.Outcomes)}.")]);
+                return await EarlierOr(new ValidationException([new ValidationFailure("outcome",
+                    $"'{stimulus.Outcome}' is not an outcome of this task; expected one of: {string.Join(", ", task.Outcomes)}.")]));
             }
 
             if (task.ClaimedBy is { } claimant && claimant != stimulus.Actor)
             {
-                throw new TaskClaimedByAnotherException($"Task {task.Id} is claimed by {claimant}.");
+                return await EarlierOr(new TaskClaimedByAnotherException($"Task {task.Id} is claimed by {claimant}."));
             }
 
-            var step = await LoadStepAsync(services, task.InstanceId, cancellationToken);
+            if (loaded.Step is not { } forStep)
+            {
+                return await EarlierOr(new WorkflowNotFoundException($"Instance {task.InstanceId} does not exist."));
+            }
+
+            var step = await StepForAsync(services, store, forStep, cancellationToken);
             if (!step.State.Waits.TryGetValue(task.ActivityId, out var wait) || !wait.Awaits(task.Id))
             {
-                throw new TaskAlreadyCompletedException($"Task {task.Id} is no longer awaited by its workflow.");
+                return await EarlierOr(new TaskAlreadyCompletedException($"Task {task.Id} is no longer awaited by its workflow."));
             }
 
+            // The row read with the instance is this version's row: no second read to update it.
+            step.Changes.TasksUpdated[task.Id] = task;
             var form = stimulus.FormData?.Clone();
             await step.Changes.UpdateTaskAsync(task.Id, t =>
             {
@@ -66,7 +91,13 @@ internal sealed partial class WorkflowRuntime
         WithRetriesAsync(async services =>
         {
             var store = services.GetRequiredService<IWorkflowStore>();
-            var task = await LoadOpenTaskAsync(store, taskId, cancellationToken);
+            var loaded = await store.GetTaskForStepAsync(taskId, cancellationToken);
+            if (OpenTaskProblem(loaded, taskId) is { } problem)
+            {
+                throw problem;
+            }
+
+            var task = loaded!.Task;
             if (task.ClaimedBy == actor)
             {
                 return task;
@@ -77,7 +108,9 @@ internal sealed partial class WorkflowRuntime
                 throw new TaskClaimedByAnotherException($"Task {taskId} is already claimed by {claimant}.");
             }
 
-            var step = await LoadStepAsync(services, task.InstanceId, cancellationToken);
+            var step = await StepForAsync(services, store, loaded.Step
+                ?? throw new WorkflowNotFoundException($"Instance {task.InstanceId} does not exist."), cancellationToken);
+            step.Changes.TasksUpdated[taskId] = task;
             await step.Changes.UpdateTaskAsync(taskId, t =>
             {
                 t.Status = WorkflowTaskStatus.Claimed;
@@ -87,14 +120,14 @@ internal sealed partial class WorkflowRuntime
             return step.Changes.TasksUpdated[taskId];
         }, cancellationToken);
 
-    private static async Task<WorkflowTaskRecord> LoadOpenTaskAsync(IWorkflowStore store, Guid taskId, CancellationToken cancellationToken)
+    /// <summary>Why a task cannot be worked: it does not exist, or it is completed or cancelled; null when open.</summary>
+    private static Exception? OpenTaskProblem(TaskForStep? loaded, Guid taskId) => loaded?.Task switch
     {
-        var task = await store.GetTaskAsync(taskId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
-        return task.Status is WorkflowTaskStatus.Completed or WorkflowTaskStatus.Cancelled
-            ? throw new TaskAlreadyCompletedException($"Task {taskId} is already {task.Status.ToString().ToLowerInvariant()}.")
-            : task;
-    }
+        null => new WorkflowNotFoundException($"Task {taskId} does not exist."),
+        { Status: WorkflowTaskStatus.Completed or WorkflowTaskStatus.Cancelled } task =>
+            new TaskAlreadyCompletedException($"Task {taskId} is already {task.Status.ToString().ToLowerInvariant()}."),
+        _ => null,
+    };
 
     /// <summary>Fires a due timer once: the commit deletes the timer row under the instance's concurrency check.</summary>
     public Task<StimulusResult> FireTimerAsync(TimerFiredStimulus stimulus, CancellationToken cancellationToken) =>

@@ -33,9 +33,7 @@ internal sealed partial class WorkflowRuntime(
                 return await SnapshotAsync(store, earlier, cancellationToken);
             }
 
-            var definition = await store.GetPublishedDefinitionAsync(request.DefinitionId, cancellationToken)
-                ?? throw new WorkflowNotFoundException($"Definition '{request.DefinitionId}' has no published version.");
-            var step = NewInstanceStep(services, definition, request.Input, request.CorrelationId, cancellationToken);
+            var step = NewInstanceStep(services, await PublishedGraphAsync(store, request.DefinitionId, cancellationToken), request.Input, request.CorrelationId, cancellationToken);
             step.Schedule(step.Graph.StartId, null);
             await step.RunAsync();
             if (request.IdempotencyKey is { } k)
@@ -161,13 +159,40 @@ internal sealed partial class WorkflowRuntime(
         return Task.Delay(wait, cancellationToken);
     }
 
-    private WorkflowStep NewInstanceStep(IServiceProvider services, WorkflowDefinitionRecord definition, JsonElement? input, string? correlationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The published version's graph: its identity (row id, version, content hash) is read without the JSON, and the
+    /// row itself only when this exact content was never parsed in this process (version rows are keyed by id and
+    /// content hash, so another version or changed content can never be served from the cache).
+    /// </summary>
+    private async Task<(DefinitionVersionKey Key, FlowGraph Graph)> PublishedGraphAsync(IWorkflowStore store, string definitionId, CancellationToken cancellationToken)
+    {
+        var key = await store.GetPublishedDefinitionKeyAsync(definitionId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Definition '{definitionId}' has no published version.");
+        if (graphs.Find(key.Id, key.ContentHash) is { } cached)
+        {
+            return (key, cached);
+        }
+
+        // A miss reads the published row whole; it may be newer than the key read just before (a publish in between),
+        // so the instance takes that row's identity, exactly as the single read did before.
+        var definition = key.Definition
+            ?? await store.GetPublishedDefinitionAsync(definitionId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Definition '{definitionId}' has no published version.");
+        return (new DefinitionVersionKey(definition.Id, definition.DefinitionId, definition.Version, definition.ContentHash), graphs.Get(definition));
+    }
+
+    private WorkflowStep NewInstanceStep(IServiceProvider services, WorkflowDefinitionRecord definition, JsonElement? input, string? correlationId, CancellationToken cancellationToken) =>
+        NewInstanceStep(services, (new DefinitionVersionKey(definition.Id, definition.DefinitionId, definition.Version, definition.ContentHash), graphs.Get(definition)),
+            input, correlationId, cancellationToken);
+
+    private WorkflowStep NewInstanceStep(
+        IServiceProvider services, (DefinitionVersionKey Key, FlowGraph Graph) definition, JsonElement? input, string? correlationId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var graph = graphs.Get(definition);
+        var graph = definition.Graph;
         var instance = new WorkflowInstanceRecord
         {
-            Id = Guid.NewGuid(), DefinitionId = definition.DefinitionId, DefinitionVersion = definition.Version,
+            Id = Guid.NewGuid(), DefinitionId = definition.Key.DefinitionId, DefinitionVersion = definition.Key.Version,
             CorrelationId = correlationId, Status = WorkflowStatus.Running, CreatedAt = now, UpdatedAt = now,
         };
         var state = new InstanceState { Input = input?.Clone() };
@@ -184,6 +209,11 @@ internal sealed partial class WorkflowRuntime(
         var store = services.GetRequiredService<IWorkflowStore>();
         var loaded = await store.GetInstanceForStepAsync(instanceId, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
+        return await StepForAsync(services, store, loaded, cancellationToken);
+    }
+
+    private async Task<WorkflowStep> StepForAsync(IServiceProvider services, IWorkflowStore store, InstanceForStep loaded, CancellationToken cancellationToken)
+    {
         var instance = loaded.Instance;
 
         // The parsed graph is cached by row id + content hash, which the instance query already returned: the
@@ -202,10 +232,23 @@ internal sealed partial class WorkflowRuntime(
 
     private async Task CommitAsync(IServiceProvider services, WorkflowStep step, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<IWorkflowStore>().CommitAsync(step.BuildCommit(expectedVersion), cancellationToken);
+        var store = services.GetRequiredService<IWorkflowStore>();
+        await store.CommitAsync(step.BuildCommit(expectedVersion), cancellationToken);
 
-        // Closes the race with a stimulus parked just before this commit made its bookmark visible.
-        _committedBookmarks.Value?.AddRange(step.NewEventBookmarks);
+        // Closes the race with a stimulus parked just before this commit made its bookmark visible: look for live
+        // parked stimuli of the new event waits now (after the commit, in the same session); the ones found are
+        // delivered once this attempt's scope is released. A stimulus parked after this look finds the bookmark itself.
+        if (step.NewEventBookmarks.Count > 0 && _committedBookmarks.Value is { } committed)
+        {
+            var liveSince = time.GetUtcNow() - _options.ParkedStimulusLifetime;
+            foreach (var (name, hash) in step.NewEventBookmarks.Distinct())
+            {
+                if ((await store.FindParkedStimuliAsync(name, hash, cancellationToken)).Any(p => p.ParkedAt > liveSince))
+                {
+                    committed.Add((name, hash));
+                }
+            }
+        }
     }
 
     private StimulusRecord Processed(string key, Guid? instanceId, string resultJson) =>

@@ -34,7 +34,26 @@ public sealed partial class EfWorkflowStore
                     .Where(d => d.DefinitionId == i.DefinitionId && d.Version == i.DefinitionVersion).DefaultIfEmpty()
                 select new InstanceForStep(i, d == null ? null : d.Id, d == null ? null : d.ContentHash))
                 .FirstOrDefault());
+
+        // One statement (one snapshot): the task, its instance and the identity of the instance's definition row.
+        public Func<DbContext, Guid, CancellationToken, Task<TaskRow?>> TaskForStep { get; } = EF.CompileAsyncQuery(
+            (DbContext db, Guid id, CancellationToken ct) => (
+                from t in db.Set<WorkflowTaskRecord>().AsNoTracking()
+                where t.Id == id
+                from i in db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(i => i.Id == t.InstanceId).DefaultIfEmpty()
+                from d in db.Set<WorkflowDefinitionRecord>().AsNoTracking()
+                    .Where(d => i != null && d.DefinitionId == i.DefinitionId && d.Version == i.DefinitionVersion).DefaultIfEmpty()
+                select new TaskRow(t, i, d == null ? null : d.Id, d == null ? null : d.ContentHash))
+                .FirstOrDefault());
+
+        public Func<DbContext, string, CancellationToken, Task<DefinitionVersionKey?>> PublishedKey { get; } = EF.CompileAsyncQuery(
+            (DbContext db, string definitionId, CancellationToken ct) => db.Set<WorkflowDefinitionRecord>().AsNoTracking()
+                .Where(d => d.DefinitionId == definitionId && d.IsPublished)
+                .Select(d => new DefinitionVersionKey(d.Id, d.DefinitionId, d.Version, d.ContentHash))
+                .FirstOrDefault());
     }
+
+    private sealed record TaskRow(WorkflowTaskRecord Task, WorkflowInstanceRecord? Instance, string? DefinitionRowId, string? DefinitionContentHash);
 
     private static async Task<IReadOnlyList<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
     {

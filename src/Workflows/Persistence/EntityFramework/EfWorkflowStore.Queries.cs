@@ -64,6 +64,22 @@ public sealed partial class EfWorkflowStore
     }
 
     /// <inheritdoc />
+    public async Task<TaskForStep?> GetTaskForStepAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Hot.TaskForStep(db, taskId, cancellationToken) is { } row
+            ? new TaskForStep(row.Task, row.Instance is { } i ? new InstanceForStep(i, row.DefinitionRowId, row.DefinitionContentHash) : null)
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<DefinitionVersionKey?> GetPublishedDefinitionKeyAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+        return await Hot.PublishedKey(db, definitionId, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string name, string correlationHash, CancellationToken cancellationToken)
     {
         await HoldConnectionAsync(cancellationToken);
