@@ -18,10 +18,38 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
     {
         ArgumentNullException.ThrowIfNull(commit);
         await HoldConnectionAsync(cancellationToken);
+        var bulkJournal = BulkJournal(commit);
+
+        // Several statements outside SaveChanges need one transaction around them all (unless the host opened one).
+        var own = bulkJournal && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        var committed = false;
         try
         {
-            Stage(commit);
-            await db.SaveChangesAsync(cancellationToken);
+            Stage(commit, stageJournal: !bulkJournal);
+            if (own is null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                // Our own transaction: no savepoint needed, a failure rolls all of it back.
+                db.Database.AutoSavepointsEnabled = false;
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            }
+
+            // After SaveChanges: the instance row (checked or inserted) exists before its journal does.
+            if (bulkJournal)
+            {
+                await InsertJournalAsync(commit.Journal, cancellationToken);
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+                committed = true;
+                db.ChangeTracker.AcceptAllChanges();
+            }
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -39,6 +67,20 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         {
             db.ChangeTracker.Clear();
             throw;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+            if (own is not null)
+            {
+                if (!committed)
+                {
+                    // Roll back explicitly (that also releases a host's write gate at once, not when the connection closes).
+                    await own.RollbackAsync(CancellationToken.None);
+                }
+
+                await own.DisposeAsync();
+            }
         }
 
         if (commit.Instance is { } write)
@@ -92,7 +134,7 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         }
     }
 
-    private void Stage(WorkflowCommit commit)
+    private void Stage(WorkflowCommit commit, bool stageJournal)
     {
         if (commit.Instance is { } write)
         {
@@ -120,7 +162,11 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         db.AddRange(commit.BookmarksAdded.Select(b => b.Copy()));
         db.AddRange(commit.TasksAdded.Select(t => t.Copy()));
         db.AddRange(commit.TimersAdded.Select(t => t.Copy()));
-        db.AddRange(commit.Journal.Select(j => j.Copy()));
+        if (stageJournal)
+        {
+            db.AddRange(commit.Journal.Select(j => j.Copy()));
+        }
+
         db.AddRange(commit.Outbox.Select(o => o.Copy()));
         db.AddRange(commit.Stimuli.Select(s => s.Copy()));
         db.AddRange(commit.ParkedAdded.Select(p => p.Copy()));
