@@ -75,8 +75,7 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
             {
                 if (!committed)
                 {
-                    // Roll back explicitly (that also releases a host's write gate at once, not when the connection closes).
-                    await own.RollbackAsync(CancellationToken.None);
+                    await RollBackAsync(own);
                 }
 
                 await own.DisposeAsync();
@@ -89,6 +88,22 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         }
 
         DetachEngineRows();
+    }
+
+    /// <summary>
+    /// Rolls our own transaction back explicitly (that also releases a host's write gate at once, not when the
+    /// connection closes). A connection the failure broke has no transaction left to roll back: the original error counts.
+    /// </summary>
+    private static async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // ObjectDisposedException is an InvalidOperationException: the provider already dropped the transaction.
+        }
     }
 
     /// <summary>Closes the connection this store opened (the context's other users keep their own opens).</summary>
