@@ -6,7 +6,14 @@ namespace CityOps.Workflows.Persistence;
 /// <c>null</c> to insert a new instance; otherwise the <see cref="WorkflowInstanceRecord.Version"/> the step loaded.
 /// The commit fails with <see cref="WorkflowConcurrencyException"/> when the stored version differs.
 /// </param>
-public sealed record InstanceWrite(WorkflowInstanceRecord Instance, long? ExpectedVersion);
+public sealed record InstanceWrite(WorkflowInstanceRecord Instance, long? ExpectedVersion)
+{
+    /// <summary>
+    /// The row as the step read it (at <see cref="ExpectedVersion"/>), if known: a store may then write only the
+    /// columns that differ from it. The version check makes that equal to writing the whole row.
+    /// </summary>
+    public WorkflowInstanceRecord? Original { get; init; }
+}
 
 /// <summary>A definition row a commit writes, with the optimistic check the writer relies on.</summary>
 /// <param name="Definition">The new state of the row.</param>
@@ -35,6 +42,12 @@ public sealed record WorkflowCommit
 
     /// <summary>Whole-row replacements of existing tasks.</summary>
     public IReadOnlyList<WorkflowTaskRecord> TasksUpdated { get; init; } = [];
+
+    /// <summary>
+    /// Rows of <see cref="TasksUpdated"/> as the step read them, by id, where known: a store may then write only the
+    /// columns that differ (tasks change only in instance commits, so the instance version check covers them).
+    /// </summary>
+    public IReadOnlyDictionary<Guid, WorkflowTaskRecord> TaskOriginals { get; init; } = new Dictionary<Guid, WorkflowTaskRecord>();
 
     public IReadOnlyList<TimerRecord> TimersAdded { get; init; } = [];
 

@@ -16,6 +16,9 @@ internal sealed class StepChanges
 
     public Dictionary<Guid, WorkflowTaskRecord> TasksUpdated { get; } = [];
 
+    /// <summary>Tasks of <see cref="TasksUpdated"/> as they were read, so the commit writes only what changed.</summary>
+    public Dictionary<Guid, WorkflowTaskRecord> TaskOriginals { get; } = [];
+
     public List<TimerRecord> TimersAdded { get; } = [];
 
     public List<Guid> TimersRemoved { get; } = [];
@@ -53,10 +56,17 @@ internal sealed class StepChanges
         {
             task = await store.GetTaskAsync(id, cancellationToken)
                 ?? throw new WorkflowNotFoundException($"Task {id} does not exist.");
-            TasksUpdated[id] = task;
+            Track(task);
         }
 
         change(task);
+    }
+
+    /// <summary>A task read for this step (with its instance), to be updated without reading it again.</summary>
+    public void Track(WorkflowTaskRecord task)
+    {
+        TasksUpdated[task.Id] = task;
+        TaskOriginals[task.Id] = task.Copy();
     }
 
     public WorkflowCommit ToCommit(InstanceWrite? instance) => new()
@@ -66,6 +76,7 @@ internal sealed class StepChanges
         BookmarksRemoved = BookmarksRemoved,
         TasksAdded = TasksAdded,
         TasksUpdated = [.. TasksUpdated.Values],
+        TaskOriginals = TaskOriginals,
         TimersAdded = TimersAdded,
         TimersRemoved = TimersRemoved,
         Journal = Journal,

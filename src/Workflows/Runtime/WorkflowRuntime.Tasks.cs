@@ -66,7 +66,7 @@ internal sealed partial class WorkflowRuntime
             }
 
             // The row read with the instance is this version's row: no second read to update it.
-            step.Changes.TasksUpdated[task.Id] = task;
+            step.Changes.Track(task);
             var form = stimulus.FormData?.Clone();
             await step.Changes.UpdateTaskAsync(task.Id, t =>
             {
@@ -110,7 +110,7 @@ internal sealed partial class WorkflowRuntime
 
             var step = await StepForAsync(services, store, loaded.Step
                 ?? throw new WorkflowNotFoundException($"Instance {task.InstanceId} does not exist."), cancellationToken);
-            step.Changes.TasksUpdated[taskId] = task;
+            step.Changes.Track(task);
             await step.Changes.UpdateTaskAsync(taskId, t =>
             {
                 t.Status = WorkflowTaskStatus.Claimed;

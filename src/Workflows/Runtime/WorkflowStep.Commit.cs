@@ -66,6 +66,6 @@ internal sealed partial class WorkflowStep
         Instance.StateJson = State.Write();
         Instance.UpdatedAt = Now;
         Instance.FinishedAt = status is WorkflowStatus.Finished or WorkflowStatus.Cancelled ? Now : null;
-        return Changes.ToCommit(new InstanceWrite(Instance, expectedVersion));
+        return Changes.ToCommit(new InstanceWrite(Instance, expectedVersion) { Original = expectedVersion is null ? null : Original });
     }
 }

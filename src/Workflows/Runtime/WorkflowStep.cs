@@ -37,6 +37,7 @@ internal sealed partial class WorkflowStep
         _options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkflowRuntimeOptions>>().Value;
         Graph = graph;
         Instance = instance;
+        Original = instance.Copy();
         State = state;
         Now = now;
         CancellationToken = cancellationToken;
@@ -49,6 +50,9 @@ internal sealed partial class WorkflowStep
     public FlowGraph Graph { get; }
 
     public WorkflowInstanceRecord Instance { get; }
+
+    /// <summary>The instance row as loaded (or created), before this step changed it.</summary>
+    public WorkflowInstanceRecord Original { get; }
 
     public InstanceState State { get; }
 

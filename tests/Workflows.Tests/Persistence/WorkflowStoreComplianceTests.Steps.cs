@@ -123,4 +123,48 @@ public abstract partial class WorkflowStoreComplianceTests
         await Store.CommitAsync(new WorkflowCommit { Instance = new(current, 2), Journal = [Journal(instance.Id, 3), Journal(instance.Id, 4)] }, Ct);
         Assert.Equal(4, (await Store.ListJournalAsync(instance.Id, 0, 10, Ct)).Count);
     }
+
+    [Fact]
+    public async Task Commit_WithOriginals_WritesChangedColumnsAndKeepsEveryCheck()
+    {
+        var instance = Instance();
+        instance.CorrelationId = "c-1";
+        var task = Task(instance.Id, "g", null, T0);
+        await Store.CommitAsync(Insert(instance) with { TasksAdded = [task] }, Ct);
+        var read = (await Store.GetTaskForStepAsync(task.Id, Ct))!;
+        var (original, originalTask) = (read.Step!.Instance.Copy(), read.Task.Copy());
+        var changed = read.Step.Instance;
+        changed.StateJson = """{"k":2}""";
+        changed.Status = WorkflowStatus.Finished;
+        changed.FinishedAt = T0.AddHours(1);
+        read.Task.Status = WorkflowTaskStatus.Completed;
+        read.Task.Outcome = "Approve";
+
+        await Store.CommitAsync(new WorkflowCommit
+        {
+            Instance = new(changed, 1) { Original = original }, TasksUpdated = [read.Task],
+            TaskOriginals = new Dictionary<Guid, WorkflowTaskRecord> { [task.Id] = originalTask },
+        }, Ct);
+
+        var again = (await Store.GetTaskForStepAsync(task.Id, Ct))!;
+        Assert.Equal((2L, WorkflowStatus.Finished, """{"k":2}""", "c-1", T0.AddHours(1)),
+            (again.Step!.Instance.Version, again.Step.Instance.Status, again.Step.Instance.StateJson, again.Step.Instance.CorrelationId, again.Step.Instance.FinishedAt));
+        Assert.Equal((WorkflowTaskStatus.Completed, "Approve", "g"), (again.Task.Status, again.Task.Outcome, again.Task.AssigneeGroup));
+        Assert.Equal(["Approve", "Reject"], again.Task.Outcomes);
+
+        // The same originals again: the version moved on, so the commit conflicts and writes nothing.
+        changed.StateJson = """{"k":3}""";
+        await Assert.ThrowsAsync<WorkflowConcurrencyException>(() => Store.CommitAsync(
+            new WorkflowCommit { Instance = new(changed, 1) { Original = original } }, Ct));
+
+        // An unchanged task row that is gone still conflicts.
+        var current = (await Store.GetInstanceAsync(instance.Id, Ct))!;
+        var ghost = Task(instance.Id, "g", null, T0);
+        await Assert.ThrowsAsync<WorkflowConcurrencyException>(() => Store.CommitAsync(new WorkflowCommit
+        {
+            Instance = new(current, 2) { Original = current.Copy() }, TasksUpdated = [ghost],
+            TaskOriginals = new Dictionary<Guid, WorkflowTaskRecord> { [ghost.Id] = ghost.Copy() },
+        }, Ct));
+        Assert.Equal("""{"k":2}""", (await Store.GetInstanceAsync(instance.Id, Ct))!.StateJson);
+    }
 }

@@ -11,6 +11,8 @@ namespace CityOps.Workflows.Persistence.EntityFramework;
 /// </summary>
 public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDisposable, IAsyncDisposable
 {
+    private static readonly string? EngineNamespace = typeof(IWorkflowStore).Namespace;
+
     private bool _connectionHeld;
 
     /// <inheritdoc />
@@ -154,12 +156,21 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         if (commit.Instance is { } write)
         {
             var row = write.Instance.Copy();
-            if (write.ExpectedVersion is { } expected)
+            if (write.ExpectedVersion is { } expected && write.Original is { } original)
             {
-                row.Version = expected + 1;
+                // UPDATE of the changed columns only, still WHERE Id = @id AND Version = @expected.
+                var read = original.Copy();
+                read.Version = expected;
+                var entry = db.Attach(read);
+                entry.CurrentValues.SetValues(row);
+                entry.Property(i => i.Version).CurrentValue = expected + 1;
+            }
+            else if (write.ExpectedVersion is { } expectedVersion)
+            {
+                row.Version = expectedVersion + 1;
                 var entry = db.Attach(row);
                 entry.State = EntityState.Modified;
-                entry.Property(i => i.Version).OriginalValue = expected;
+                entry.Property(i => i.Version).OriginalValue = expectedVersion;
             }
             else
             {
@@ -172,7 +183,24 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         db.RemoveRange(commit.BookmarksRemoved.Select(id => new BookmarkRecord { Id = id }));
         db.RemoveRange(commit.TimersRemoved.Select(id => new TimerRecord { Id = id }));
         db.RemoveRange(commit.ParkedRemoved.Select(id => new ParkedStimulusRecord { Id = id }));
-        db.UpdateRange(commit.TasksUpdated.Select(t => t.Copy()));
+        foreach (var task in commit.TasksUpdated)
+        {
+            if (commit.TaskOriginals.TryGetValue(task.Id, out var original))
+            {
+                // Only the changed columns; an unchanged row still gets its UPDATE, so a task that is gone conflicts.
+                var entry = db.Attach(original.Copy());
+                entry.CurrentValues.SetValues(task);
+                entry.Property(t => t.Outcomes).CurrentValue = [.. task.Outcomes];
+                if (entry.State == EntityState.Unchanged)
+                {
+                    entry.Property(t => t.Status).IsModified = true;
+                }
+            }
+            else
+            {
+                db.Update(task.Copy());
+            }
+        }
 
         db.AddRange(commit.BookmarksAdded.Select(b => b.Copy()));
         db.AddRange(commit.TasksAdded.Select(t => t.Copy()));
@@ -204,11 +232,22 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
     }
 
     // Engine rows are handed out as detached copies; host rows saved in the same step stay tracked for the host.
+    // Right after SaveChanges nothing can have changed: enumerate without a second DetectChanges over every entry.
     private void DetachEngineRows()
     {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Metadata.ClrType.Namespace == typeof(IWorkflowStore).Namespace).ToList())
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            entry.State = EntityState.Detached;
+            foreach (var entry in tracker.Entries().Where(e => e.Metadata.ClrType.Namespace == EngineNamespace).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 }
