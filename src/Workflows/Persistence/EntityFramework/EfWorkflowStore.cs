@@ -20,15 +20,15 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
     {
         ArgumentNullException.ThrowIfNull(commit);
         await HoldConnectionAsync(cancellationToken);
-        var bulkJournal = BulkJournal(commit);
+        var direct = DirectInserts;
 
-        // Several statements outside SaveChanges need one transaction around them all (unless the host opened one).
-        var own = bulkJournal && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // Statements outside SaveChanges need one transaction around them all (unless the host opened one).
+        var own = direct && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var savepoints = db.Database.AutoSavepointsEnabled;
         var committed = false;
         try
         {
-            Stage(commit, stageJournal: !bulkJournal);
+            Stage(commit, stageAdded: !direct);
             if (own is null)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -40,10 +40,10 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
                 await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             }
 
-            // After SaveChanges: the instance row (checked or inserted) exists before its journal does.
-            if (bulkJournal)
+            // After SaveChanges: the instance row (checked or inserted) exists before the rows that belong to it.
+            if (direct)
             {
-                await InsertJournalAsync(commit.Journal, cancellationToken);
+                await InsertAddedRowsAsync(commit, cancellationToken);
             }
 
             if (own is not null)
@@ -59,7 +59,7 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
             throw new WorkflowConcurrencyException(
                 "Another writer changed this workflow first (instance version moved, or a bookmark, task, timer or parked stimulus is gone). Nothing was written.", ex);
         }
-        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        catch (Exception ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
             throw new WorkflowConcurrencyException(
@@ -151,7 +151,7 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         }
     }
 
-    private void Stage(WorkflowCommit commit, bool stageJournal)
+    private void Stage(WorkflowCommit commit, bool stageAdded)
     {
         if (commit.Instance is { } write)
         {
@@ -202,17 +202,16 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
             }
         }
 
-        db.AddRange(commit.BookmarksAdded.Select(b => b.Copy()));
-        db.AddRange(commit.TasksAdded.Select(t => t.Copy()));
-        db.AddRange(commit.TimersAdded.Select(t => t.Copy()));
-        if (stageJournal)
+        if (stageAdded)
         {
+            db.AddRange(commit.BookmarksAdded.Select(b => b.Copy()));
+            db.AddRange(commit.TasksAdded.Select(t => t.Copy()));
+            db.AddRange(commit.TimersAdded.Select(t => t.Copy()));
             db.AddRange(commit.Journal.Select(j => j.Copy()));
+            db.AddRange(commit.Outbox.Select(o => o.Copy()));
+            db.AddRange(commit.Stimuli.Select(s => s.Copy()));
+            db.AddRange(commit.ParkedAdded.Select(p => p.Copy()));
         }
-
-        db.AddRange(commit.Outbox.Select(o => o.Copy()));
-        db.AddRange(commit.Stimuli.Select(s => s.Copy()));
-        db.AddRange(commit.ParkedAdded.Select(p => p.Copy()));
 
         // UPDATE … WHERE Id = @id AND UpdatedAt = @read: a row changed (or deleted) since it was read affects no row.
         foreach (var saved in commit.DefinitionsSaved)
