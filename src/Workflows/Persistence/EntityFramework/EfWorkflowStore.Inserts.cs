@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -21,7 +22,8 @@ public sealed partial class EfWorkflowStore
     // SQL Server takes at most 2100 parameters per command, old SQLite builds 999: 50 rows × ≤ 16 columns stays below.
     private const int RowsPerStatement = 50;
 
-    private static readonly ConcurrentDictionary<(IModel Model, Type Type), RowInsert> Inserts = new();
+    // One set per model, dropped with the model (test hosts build many).
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Type, RowInsert>> Inserts = [];
 
     /// <summary>Whether this store writes added rows with <see cref="InsertRowsAsync"/> (relational providers).</summary>
     private bool DirectInserts => db.Database.IsRelational();
@@ -46,7 +48,8 @@ public sealed partial class EfWorkflowStore
             return;
         }
 
-        var insert = Inserts.GetOrAdd((db.Model, typeof(T)), key => new RowInsert(key.Model, key.Type, db.GetService<ISqlGenerationHelper>()));
+        var model = db.Model;
+        var insert = Inserts.GetValue(model, static _ => new()).GetOrAdd(typeof(T), (type, helper) => new RowInsert(model, type, helper), db.GetService<ISqlGenerationHelper>());
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
             var count = Math.Min(RowsPerStatement, rows.Count - start);
