@@ -5,7 +5,6 @@ using CityOps.Cases.Catalog;
 using CityOps.Cases.Persistence;
 using CityOps.Cases.Sla;
 using CityOps.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CityOps.Cases.Cases;
@@ -30,8 +29,7 @@ internal static class CaseSteps
 
         var db = context.Db();
         return db.Set<CityCase>().Local.FirstOrDefault(c => c.Id == id)
-            ?? await db.Set<CityCase>().Include(c => c.Stages).Include(c => c.Suspensions)
-                .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, context.CancellationToken)
+            ?? await CaseQueries.CaseForUpdateAsync(db, id, context.CancellationToken) // one statement: a case has few stages and suspensions
             ?? throw new InvalidOperationException($"Case {id} does not exist.");
     }
 
