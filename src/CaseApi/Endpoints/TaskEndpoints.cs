@@ -148,7 +148,12 @@ internal static class TaskEndpoints
     internal static async Task<(WorkflowTaskRecord? Task, IResult Denied)> WorkableTaskAsync(
         Guid id, ClaimsPrincipal user, CityOpsDbContext db, CancellationToken cancellationToken)
     {
-        var task = await TaskQueries.TaskAsync(db, id, cancellationToken);
+        return Workable(await TaskQueries.TaskAsync(db, id, cancellationToken), user);
+    }
+
+    /// <summary>The task when the caller may work it; otherwise 404 (none) or 403.</summary>
+    internal static (WorkflowTaskRecord? Task, IResult Denied) Workable(WorkflowTaskRecord? task, ClaimsPrincipal user)
+    {
         if (task is null)
         {
             return (null, TypedResults.NotFound());

@@ -28,9 +28,16 @@ internal static class CaseSteps
         }
 
         var db = context.Db();
-        return db.Set<CityCase>().Local.FirstOrDefault(c => c.Id == id)
-            ?? await CaseQueries.CaseForUpdateAsync(db, id, context.CancellationToken) // one statement: a case has few stages and suspensions
+        if (db.Set<CityCase>().Local.FirstOrDefault(c => c.Id == id) is { } tracked)
+        {
+            return tracked;
+        }
+
+        // One statement: a case has few stages and suspensions.
+        var loaded = await CaseQueries.CaseForUpdateAsync(db, id, context.CancellationToken)
             ?? throw new InvalidOperationException($"Case {id} does not exist.");
+        CommittedCaseStatus.Observe(loaded);
+        return loaded;
     }
 
     /// <summary>Appends a timeline entry; a non-null <paramref name="to"/> also moves the case's status.</summary>
