@@ -59,10 +59,10 @@ internal static class TaskQueries
         Rows(await ToListAsync(For(db).GroupOrPerson(db, group, person, skip, take), cancellationToken));
 
     private static List<InboxRow> Rows(List<TaskRow> rows) =>
-        [.. rows.Select(r => new InboxRow(r.Task, r.Cases.Count == 0 ? null : new CityCase
+        [.. rows.Select(r => new InboxRow(r.Task, r.CaseId is not { } id ? null : new CityCase
         {
-            Id = r.Cases[0].Id, Number = r.Cases[0].Number, Title = r.Cases[0].Title, WorkflowInstanceId = r.Task.InstanceId,
-            Stages = r.Cases[0].Open, Suspensions = r.Cases[0].Suspensions,
+            Id = id, Number = r.Number!, Title = r.Title!, WorkflowInstanceId = r.Task.InstanceId,
+            Stages = r.Open ?? [], Suspensions = r.Suspensions ?? [],
         }))];
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
@@ -82,25 +82,21 @@ internal static class TaskQueries
 
     internal sealed record OpenTask(string ActivityId, string? AssigneeGroup);
 
-    // What a task view reads of its case: the open stage clock(s) and the suspensions.
-    private sealed class CaseClock
-    {
-        public Guid Id { get; init; }
-
-        public string Number { get; init; } = "";
-
-        public string Title { get; init; } = "";
-
-        public List<CaseStage> Open { get; init; } = [];
-
-        public List<CaseSuspension> Suspensions { get; init; } = [];
-    }
-
+    // A task and what its view reads of its case (a flat left join, so each table is read by its index): id, number,
+    // title, the open stage clock(s) and the suspensions.
     private sealed class TaskRow
     {
         public WorkflowTaskRecord Task { get; init; } = null!;
 
-        public List<CaseClock> Cases { get; init; } = [];
+        public Guid? CaseId { get; init; }
+
+        public string? Number { get; init; }
+
+        public string? Title { get; init; }
+
+        public List<CaseStage>? Open { get; init; }
+
+        public List<CaseSuspension>? Suspensions { get; init; }
     }
 
     private sealed class Compiled
@@ -133,19 +129,15 @@ internal static class TaskQueries
                             || t.AssigneeGroup == g9 || t.AssigneeGroup == g10 || t.AssigneeGroup == g11 || t.AssigneeGroup == g12
                             || t.AssigneePerson == me || t.ClaimedBy == me))
                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(skip).Take(take)
-                    .Select(t => new TaskRow
+                    .LeftJoin(db.Set<CityCase>(), t => (Guid?)t.InstanceId, c => c.WorkflowInstanceId, (t, c) => new TaskRow
                     {
                         Task = new WorkflowTaskRecord
                         {
                             Id = t.Id, InstanceId = t.InstanceId, Title = t.Title, Status = t.Status, AssigneeGroup = t.AssigneeGroup,
                             AssigneePerson = t.AssigneePerson, ClaimedBy = t.ClaimedBy, DueAt = t.DueAt, CreatedAt = t.CreatedAt, Outcomes = t.Outcomes,
                         },
-                        Cases = db.Set<CityCase>().Where(c => c.WorkflowInstanceId == t.InstanceId)
-                            .Select(c => new CaseClock
-                            {
-                                Id = c.Id, Number = c.Number, Title = c.Title,
-                                Open = c.Stages.Where(s => s.CompletedAt == null).ToList(), Suspensions = c.Suspensions.ToList(),
-                            }).ToList(),
+                        CaseId = c == null ? null : c.Id, Number = c == null ? null : c.Number, Title = c == null ? null : c.Title,
+                        Open = c!.Stages.Where(s => s.CompletedAt == null).ToList(), Suspensions = c.Suspensions.ToList(),
                     }));
 
         public Func<DbContext, string?, string?, int, int, IAsyncEnumerable<TaskRow>> GroupOrPerson { get; } =
@@ -154,19 +146,15 @@ internal static class TaskQueries
                     .Where(t => (t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed)
                         && ((group != null && t.AssigneeGroup == group) || (person != null && (t.AssigneePerson == person || t.ClaimedBy == person))))
                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(skip).Take(take)
-                    .Select(t => new TaskRow
+                    .LeftJoin(db.Set<CityCase>(), t => (Guid?)t.InstanceId, c => c.WorkflowInstanceId, (t, c) => new TaskRow
                     {
                         Task = new WorkflowTaskRecord
                         {
                             Id = t.Id, InstanceId = t.InstanceId, Title = t.Title, Status = t.Status, AssigneeGroup = t.AssigneeGroup,
                             AssigneePerson = t.AssigneePerson, ClaimedBy = t.ClaimedBy, DueAt = t.DueAt, CreatedAt = t.CreatedAt, Outcomes = t.Outcomes,
                         },
-                        Cases = db.Set<CityCase>().Where(c => c.WorkflowInstanceId == t.InstanceId)
-                            .Select(c => new CaseClock
-                            {
-                                Id = c.Id, Number = c.Number, Title = c.Title,
-                                Open = c.Stages.Where(s => s.CompletedAt == null).ToList(), Suspensions = c.Suspensions.ToList(),
-                            }).ToList(),
+                        CaseId = c == null ? null : c.Id, Number = c == null ? null : c.Number, Title = c == null ? null : c.Title,
+                        Open = c!.Stages.Where(s => s.CompletedAt == null).ToList(), Suspensions = c.Suspensions.ToList(),
                     }));
     }
 }
