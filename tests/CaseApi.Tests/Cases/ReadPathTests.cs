@@ -2,10 +2,14 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CityOps.CaseApi.Endpoints;
+using CityOps.CaseApi.Identity;
 using CityOps.Cases.Persistence;
 using CityOps.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +79,35 @@ public sealed partial class ReadPathTests : IDisposable
         Assert.Equal(ids[2..], page2.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("caseId").GetString()));
         Assert.Equal(3, past.GetProperty("totalCount").GetInt32());
         Assert.Empty(past.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Inbox_CallerWithMoreGroupsThanTheCompiledQueryTakes_ListsTheSameTasks()
+    {
+        var id = (await app.ReportAsync()).GetProperty("id").GetString()!;
+        await app.DoAsync("acceptor", id, "Register");
+        await app.ReportAsync(report: CaseApp.Report(lat: CaseApp.Lat + 0.0001));
+        string[] few = ["Acceptor"];
+        string[] many = [.. few, .. Enumerable.Range(1, TaskQueries.GroupSlots).Select(i => $"Role{i}")];
+
+        var compiled = await ListAsync(few, "dept:CITY-WATER");
+        var linq = await ListAsync(many, "dept:CITY-WATER");
+
+        Assert.Equal(2, compiled.TotalCount);
+        Assert.Equal(compiled.TotalCount, linq.TotalCount);
+        Assert.Equal(compiled.Items, linq.Items, (a, b) => a with { Outcomes = [] } == b with { Outcomes = [] } && a.Outcomes.SequenceEqual(b.Outcomes));
+    }
+
+    private async Task<Paged<TaskSummary>> ListAsync(string[] roles, string department)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, "someone"), new(CityOpsClaims.Department, department) };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var user = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+        Assert.Equal(roles.Length > 1, new Caller("someone", roles, department, null).Groups.Count > TaskQueries.GroupSlots);
+        using var scope = app.Factory.Services.CreateScope();
+        var result = await TaskEndpoints.ListAsync(null, null, null, null, user, scope.ServiceProvider.GetRequiredService<CityOpsDbContext>(),
+            scope.ServiceProvider.GetRequiredService<CaseViews>(), CaseApp.Ct);
+        return Assert.IsType<Ok<Paged<TaskSummary>>>(result).Value!;
     }
 
     [Fact]

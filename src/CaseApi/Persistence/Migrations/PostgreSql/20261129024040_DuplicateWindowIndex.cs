@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CityOps.CaseApi.Persistence.Migrations.Sqlite
+namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class DuplicateWindowIndex : Migration
@@ -15,16 +15,16 @@ namespace CityOps.CaseApi.Persistence.Migrations.Sqlite
                 table: "Cases");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_Kind_Code_CreatedAt",
+                name: "IX_Cases_Kind_Code_CreatedAt_Status",
                 table: "Cases",
-                columns: new[] { "Kind", "Code", "CreatedAt" });
+                columns: new[] { "Kind", "Code", "CreatedAt", "Status" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Cases_Kind_Code_CreatedAt",
+                name: "IX_Cases_Kind_Code_CreatedAt_Status",
                 table: "Cases");
 
             migrationBuilder.CreateIndex(
