@@ -90,8 +90,8 @@ public sealed partial class ReadPathTests : IDisposable
         string[] few = ["Acceptor"];
         string[] many = [.. few, .. Enumerable.Range(1, TaskQueries.GroupSlots).Select(i => $"Role{i}")];
 
-        var compiled = await ListAsync(few, "dept:CITY-WATER");
-        var linq = await ListAsync(many, "dept:CITY-WATER");
+        var compiled = await ListAsync(few, "CITY-WATER");
+        var linq = await ListAsync(many, "CITY-WATER");
 
         Assert.Equal(2, compiled.TotalCount);
         Assert.Equal(compiled.TotalCount, linq.TotalCount);
