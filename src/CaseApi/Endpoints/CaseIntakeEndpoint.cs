@@ -91,9 +91,13 @@ internal static class CaseIntakeEndpoint
 
         var id = Guid.Parse(instance.CorrelationId!, CultureInfo.InvariantCulture);
         // A new case has one stage and no suspension: one joined query, not a split query of three.
-        var created = await db.Set<CityCase>().AsNoTracking().Include(c => c.Stages).Include(c => c.Suspensions).AsSingleQuery()
-            .FirstAsync(c => c.Id == id, cancellationToken);
-        var photoIds = await db.Set<CasePhoto>().Where(p => p.CaseId == id).Select(p => p.Id).ToListAsync(cancellationToken);
+        var created = await CaseQueries.CaseForViewAsync(db, id, cancellationToken)
+            ?? throw new InvalidOperationException($"Case {id} of instance {instance.Id} does not exist.");
+
+        // The case this report created has the report's photos (at most one: no order to keep); a replay's case is read.
+        var photoIds = id == caseId && stored.Count <= 1
+            ? [.. stored.Select(p => p.Id)]
+            : await db.Set<CasePhoto>().Where(p => p.CaseId == id).Select(p => p.Id).ToListAsync(cancellationToken);
         var result = new IntakeResult(views.View(created, photoIds),
             [.. candidates.Where(c => c.CaseId != id).Select(c => new DuplicateView(c.CaseId, c.Number, Math.Round(c.DistanceMetres, 1)))]);
         return TypedResults.Created($"/api/cases/{id}", result);

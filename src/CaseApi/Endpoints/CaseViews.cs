@@ -74,5 +74,6 @@ internal sealed class CaseViews(ICityCatalog catalog, TimeProvider time, IOption
 internal static class CaseEndpointServices
 {
     public static IServiceCollection AddCaseEndpointServices(this IServiceCollection services) =>
-        services.AddSingleton<CasePhotoStore>().AddScoped<CaseViews>();
+        services.AddSingleton<CasePhotoStore>().AddScoped<CaseViews>()
+            .AddSingleton(CommittedCaseStatus.Interceptor); // the status a completion answers with, without reading it back
 }

@@ -23,7 +23,9 @@ internal static class TaskCompletion
         Guid id, HttpRequest http, ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog,
         CasePhotoStore photos, CancellationToken cancellationToken)
     {
-        var (task, denied) = await TaskEndpoints.WorkableTaskAsync(id, user, db, cancellationToken);
+        // The task and its case's id in one statement (the id files the photos).
+        var found = await TaskQueries.TaskAndCaseAsync(db, id, cancellationToken);
+        var (task, denied) = TaskEndpoints.Workable(found?.Task, user);
         if (task is null)
         {
             return denied;
@@ -51,15 +53,21 @@ internal static class TaskCompletion
         }
 
         var key = http.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? k : null;
-        return await CompleteReadAsync(task, request, files, key, user, db, tasks, catalog, photos, cancellationToken);
+        return await CompleteReadAsync(task, found!.CaseId, request, files, key, user, db, tasks, catalog, photos, cancellationToken);
     }
 
     /// <summary>
     /// The completion once the body is read: the endpoint and the UI's task form both end here, so they check the same
     /// form rules and photo limits and give the same answers.
     /// </summary>
-    internal static async Task<IResult> CompleteReadAsync(
+    internal static Task<IResult> CompleteReadAsync(
         WorkflowTaskRecord task, TaskEndpoints.CompleteRequest? request, IReadOnlyList<IFormFile> files, string? idempotencyKey,
+        ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog, CasePhotoStore photos, CancellationToken cancellationToken) =>
+        CompleteReadAsync(task, caseId: null, request, files, idempotencyKey, user, db, tasks, catalog, photos, cancellationToken);
+
+    /// <summary>As above, with the task's case id when the caller read it with the task (null: read when photos need it).</summary>
+    private static async Task<IResult> CompleteReadAsync(
+        WorkflowTaskRecord task, Guid? caseId, TaskEndpoints.CompleteRequest? request, IReadOnlyList<IFormFile> files, string? idempotencyKey,
         ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog, CasePhotoStore photos, CancellationToken cancellationToken)
     {
         var id = task.Id;
@@ -85,10 +93,9 @@ internal static class TaskCompletion
             return pending;
         }
 
-        // The case id is needed before the step only to file photos; the answer's status is read after it (one query).
+        // The case id is needed before the step only to file photos.
         IReadOnlyList<PhotoFile> stored = [];
-        if (files.Count > 0 && await db.Set<CityCase>().Where(c => c.WorkflowInstanceId == task.InstanceId).Select(c => (Guid?)c.Id)
-                .FirstOrDefaultAsync(cancellationToken) is { } cid)
+        if (files.Count > 0 && (caseId ?? await CaseIdAsync(db, task.InstanceId, cancellationToken)) is { } cid)
         {
             var (saved, photoErrors) = await photos.SaveAsync(cid, files, cancellationToken);
             if (photoErrors.Length > 0)
@@ -106,9 +113,10 @@ internal static class TaskCompletion
         var key = idempotencyKey is { Length: > 0 } k ? $"task:{id:N}:{k}" : $"task:{id:N}:{userName}:{outcome}";
         try
         {
+            // The answer's status: as the completion's steps committed the case, or (when none did, e.g. a replay) read.
+            using var committed = CommittedCaseStatus.Watch(task.InstanceId);
             var result = await tasks.CompleteAsync(id, outcome, JsonSerializer.SerializeToElement(formData), userName, key, cancellationToken);
-            var status = (await db.Set<CityCase>().Where(c => c.WorkflowInstanceId == task.InstanceId).Select(c => (CaseStatus?)c.Status)
-                .FirstOrDefaultAsync(cancellationToken))?.ToString();
+            var status = (committed.Status ?? await TaskQueries.CaseStatusAsync(db, task.InstanceId, cancellationToken))?.ToString();
             return TypedResults.Ok(new CompletionResult(id, outcome, result.Replayed, status));
         }
         catch (Exception ex) when (TaskEndpoints.EngineProblem(ex) is { } problem)
@@ -116,6 +124,9 @@ internal static class TaskCompletion
             return problem;
         }
     }
+
+    private static async Task<Guid?> CaseIdAsync(CityOpsDbContext db, Guid instanceId, CancellationToken cancellationToken) =>
+        await db.Set<CityCase>().Where(c => c.WorkflowInstanceId == instanceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>409 when the task's form blocks the outcome while tasks of other activities are open (the lead's 反馈 before its 协办).</summary>
     private static async Task<IResult?> PendingTasksAsync(CityOpsDbContext db, WorkflowTaskRecord task, string outcome, CancellationToken cancellationToken)
@@ -126,10 +137,9 @@ internal static class TaskCompletion
             return null;
         }
 
-        var open = await db.Set<WorkflowTaskRecord>().AsNoTracking()
-            .Where(t => t.InstanceId == task.InstanceId && activities.Contains(t.ActivityId))
-            .Where(t => t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed)
-            .Select(t => t.AssigneeGroup).ToListAsync(cancellationToken);
+        // The instance's open tasks are a handful: read them (compiled, no list parameter) and pick the activities here.
+        var open = (await TaskQueries.OpenTasksAsync(db, task.InstanceId, cancellationToken))
+            .Where(t => activities.Contains(t.ActivityId, StringComparer.Ordinal)).Select(t => t.AssigneeGroup).ToList();
         return open.Count == 0 ? null : TypedResults.Problem(statusCode: 409, title: "Other tasks of this case are still open.",
             detail: $"'{outcome}' is possible once these have reported back: {string.Join(", ", open.Order(StringComparer.Ordinal))}.",
             type: "https://cityops.dev/problems/tasks-pending");

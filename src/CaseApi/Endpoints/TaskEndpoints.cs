@@ -46,14 +46,18 @@ internal static class TaskEndpoints
         }
 
         var caller = Caller.From(user);
-        var groups = caller.Groups.ToList();
+        var groups = caller.Groups;
         var me = caller.UserName;
-        var open = db.Set<WorkflowTaskRecord>().AsNoTracking()
-            .Where(t => t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed);
-        IQueryable<WorkflowTaskRecord> tasks;
+        var (from, size) = (skip ?? 0, take ?? 50);
+        List<InboxRow> page;
+        IQueryable<WorkflowTaskRecord> Matching() => Open(db).Where(group is null && person is null
+            ? t => (t.AssigneeGroup != null && groups.Contains(t.AssigneeGroup)) || t.AssigneePerson == me || t.ClaimedBy == me
+            : t => (group != null && t.AssigneeGroup == group) || (person != null && (t.AssigneePerson == person || t.ClaimedBy == person)));
         if (group is null && person is null)
         {
-            tasks = open.Where(t => (t.AssigneeGroup != null && groups.Contains(t.AssigneeGroup)) || t.AssigneePerson == me || t.ClaimedBy == me);
+            page = groups.Count is > 0 and <= TaskQueries.GroupSlots
+                ? await TaskQueries.InboxAsync(db, groups, me, from, size, cancellationToken)
+                : await PageWithCasesAsync(db, Matching(), from, size, cancellationToken); // no group, or more than the compiled query takes
         }
         else
         {
@@ -64,16 +68,24 @@ internal static class TaskEndpoints
                     detail: "Only command-centre roles and auditors may list another group's or person's tasks.");
             }
 
-            tasks = open.Where(t => (group != null && t.AssigneeGroup == group) || (person != null && (t.AssigneePerson == person || t.ClaimedBy == person)));
+            page = await TaskQueries.GroupOrPersonAsync(db, group, person, from, size, cancellationToken);
         }
 
-        var (from, size) = (skip ?? 0, take ?? 50);
-        var page = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(from).Take(size).ToListAsync(cancellationToken);
-
         // A short page that is not past the end already tells the total (the usual inbox): count only otherwise.
-        var total = page.Count < size && (page.Count > 0 || from == 0) ? from + page.Count : await tasks.CountAsync(cancellationToken);
+        var total = page.Count < size && (page.Count > 0 || from == 0) ? from + page.Count : await Matching().CountAsync(cancellationToken);
+        return TypedResults.Ok(new Paged<TaskSummary>([.. page.Select(r => TaskViews.Summary(r.Task, r.Case, views))], total));
+    }
+
+    private static IQueryable<WorkflowTaskRecord> Open(CityOpsDbContext db) => db.Set<WorkflowTaskRecord>().AsNoTracking()
+        .Where(t => t.Status == WorkflowTaskStatus.Open || t.Status == WorkflowTaskStatus.Claimed);
+
+    /// <summary>The inbox page by LINQ, then its cases (two statements): for callers the compiled inbox does not take.</summary>
+    internal static async Task<List<InboxRow>> PageWithCasesAsync(
+        CityOpsDbContext db, IQueryable<WorkflowTaskRecord> tasks, int from, int size, CancellationToken cancellationToken)
+    {
+        var page = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(from).Take(size).ToListAsync(cancellationToken);
         var cases = await CasesOfAsync(db, page.Select(t => t.InstanceId), cancellationToken);
-        return TypedResults.Ok(new Paged<TaskSummary>([.. page.Select(t => TaskViews.Summary(t, cases.GetValueOrDefault(t.InstanceId), views))], total));
+        return [.. page.Select(t => new InboxRow(t, cases.GetValueOrDefault(t.InstanceId)))];
     }
 
     private static readonly string[] Overseers = ["Acceptor", "ShiftLeader", "Dispatcher", "Auditor", "Administrator"];
@@ -136,7 +148,12 @@ internal static class TaskEndpoints
     internal static async Task<(WorkflowTaskRecord? Task, IResult Denied)> WorkableTaskAsync(
         Guid id, ClaimsPrincipal user, CityOpsDbContext db, CancellationToken cancellationToken)
     {
-        var task = await db.Set<WorkflowTaskRecord>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        return Workable(await TaskQueries.TaskAsync(db, id, cancellationToken), user);
+    }
+
+    /// <summary>The task when the caller may work it; otherwise 404 (none) or 403.</summary>
+    internal static (WorkflowTaskRecord? Task, IResult Denied) Workable(WorkflowTaskRecord? task, ClaimsPrincipal user)
+    {
         if (task is null)
         {
             return (null, TypedResults.NotFound());

@@ -5,7 +5,6 @@ using CityOps.Cases.Catalog;
 using CityOps.Cases.Persistence;
 using CityOps.Cases.Sla;
 using CityOps.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CityOps.Cases.Cases;
@@ -29,10 +28,16 @@ internal static class CaseSteps
         }
 
         var db = context.Db();
-        return db.Set<CityCase>().Local.FirstOrDefault(c => c.Id == id)
-            ?? await db.Set<CityCase>().Include(c => c.Stages).Include(c => c.Suspensions)
-                .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, context.CancellationToken)
+        if (db.Set<CityCase>().Local.FirstOrDefault(c => c.Id == id) is { } tracked)
+        {
+            return tracked;
+        }
+
+        // One statement: a case has few stages and suspensions.
+        var loaded = await CaseQueries.CaseForUpdateAsync(db, id, context.CancellationToken)
             ?? throw new InvalidOperationException($"Case {id} does not exist.");
+        CommittedCaseStatus.Observe(loaded);
+        return loaded;
     }
 
     /// <summary>Appends a timeline entry; a non-null <paramref name="to"/> also moves the case's status.</summary>

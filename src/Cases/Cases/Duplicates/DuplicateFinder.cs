@@ -23,14 +23,9 @@ public static class DuplicateFinder
         }
 
         var since = now.AddHours(-options.WindowHours);
-        var closedStates = new[] { CaseStatus.Closed, CaseStatus.Voided, CaseStatus.Merged };
-        var nearby = await db.Set<CityCase>().AsNoTracking()
-            .Where(c => c.Kind == report.Kind && c.Code == report.Code && c.CreatedAt >= since
-                && !closedStates.Contains(c.Status) && c.Latitude != null && c.Longitude != null)
-            .Select(c => new { c.Id, c.Number, c.Latitude, c.Longitude })
-            .ToListAsync(cancellationToken);
+        var nearby = await CaseQueries.RecentOpenPlacedAsync(db, report.Kind, report.Code, since, cancellationToken);
         return [.. nearby
-            .Select(c => new DuplicateCandidate(c.Id, c.Number, Distance(lat, lon, c.Latitude!.Value, c.Longitude!.Value)))
+            .Select(c => new DuplicateCandidate(c.Id, c.Number, Distance(lat, lon, c.Latitude, c.Longitude)))
             .Where(c => c.DistanceMetres <= options.RadiusMetres)
             .OrderBy(c => c.DistanceMetres)
             .Take(5)];

@@ -38,7 +38,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CityCase>
         b.HasIndex(c => new { c.Status, c.CreatedAt });
         b.HasIndex(c => c.LeadDepartment);
         b.HasIndex(c => c.GridCode);
-        b.HasIndex(c => new { c.Kind, c.Code, c.Status });
+        // Duplicate check: cases of a kind and code reported within the window (not the code's whole history), their
+        // status checked in the index before any row is read.
+        b.HasIndex(c => new { c.Kind, c.Code, c.CreatedAt, c.Status });
         b.HasIndex(c => c.WorkflowInstanceId);
     }
 }

@@ -347,7 +347,7 @@ namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Kind", "Code", "Status");
+                    b.HasIndex("Kind", "Code", "CreatedAt", "Status");
 
                     b.ToTable("Cases", (string)null);
                 });

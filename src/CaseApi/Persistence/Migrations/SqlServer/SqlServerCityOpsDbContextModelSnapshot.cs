@@ -346,7 +346,7 @@ namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Kind", "Code", "Status");
+                    b.HasIndex("Kind", "Code", "CreatedAt", "Status");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -341,7 +341,7 @@ namespace CityOps.CaseApi.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Kind", "Code", "Status");
+                    b.HasIndex("Kind", "Code", "CreatedAt", "Status");
 
                     b.ToTable("Cases", (string)null);
                 });
