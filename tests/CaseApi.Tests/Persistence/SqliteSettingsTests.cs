@@ -56,6 +56,10 @@ public sealed class SqliteSettingsTests : IDisposable
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; CREATE TABLE Probe (Id INTEGER PRIMARY KEY, Text TEXT);", TestContext.Current.CancellationToken);
         }
 
+        // Kept open (unpooled, so other tests' ClearAllPools cannot close it): without it, closing the last connection
+        // would make SQLite checkpoint by itself, and the test would prove nothing.
+        await using var holder = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        await holder.OpenAsync(TestContext.Current.CancellationToken);
         var log = new CapturingLogger();
         using var checkpointer = new SqliteCheckpointer(database, log);
         await checkpointer.StartAsync(TestContext.Current.CancellationToken);
