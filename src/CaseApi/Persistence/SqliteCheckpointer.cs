@@ -83,16 +83,20 @@ internal sealed partial class SqliteCheckpointer(ResolvedDatabase database, ILog
 
     private void Checkpoint(SqliteConnection connection)
     {
+        var (frames, copied) = CheckpointOnce(connection);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogCheckpoint(logger, frames, copied);
+        }
+    }
+
+    /// <summary>One PASSIVE checkpoint: the frames in the log and how many of them are now in the database file.</summary>
+    internal static (long Frames, long Copied) CheckpointOnce(SqliteConnection connection)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         using var reader = command.ExecuteReader();
-        if (!reader.Read() || !logger.IsEnabled(LogLevel.Debug))
-        {
-            return;
-        }
-
-        var (frames, checkpointed) = (reader.GetInt64(1), reader.GetInt64(2));
-        LogCheckpoint(logger, frames, checkpointed);
+        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint: {Frames} frames in the log, {Checkpointed} copied to the database file")]
