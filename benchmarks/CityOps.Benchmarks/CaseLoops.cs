@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime;
 using System.Text.Json;
 using CityOps.CaseApi.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using System.Data.Common;
 
 namespace CityOps.Benchmarks;
 
@@ -30,17 +32,20 @@ internal static class CaseLoops
     {
         var clients = options.Int("clients", Environment.ProcessorCount * 4);
         var loops = options.Int("loops", 2000);
-        var warmup = options.Int("warmup", 100);
+        var warmup = options.Int("warmup", 0); // 0: until the JIT is done (see WarmUpAsync)
         var dataFolder = BenchWorkflow.NewTempFolder();
         var traceSql = options.Bool("sql-trace");
-        Console.WriteLine($"folder {dataFolder} clients={clients} loops={loops} warmup={warmup}");
+        Console.WriteLine($"folder {dataFolder} clients={clients} loops={loops} warmup={(warmup > 0 ? warmup.ToString(CultureInfo.InvariantCulture) : "until steady")}");
+        var started = Stopwatch.GetTimestamp();
+        var startCpu = Process.GetCurrentProcess().TotalProcessorTime;
         await using var app = await StartHostAsync(dataFolder);
         var address = new Uri(app.Urls.First());
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 4, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         try
         {
             var users = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => LoopClient.SignInAsync(handler, address)));
-            await RunLoopsAsync(users, warmup, new Samples());
+            var hostStart = (Wall: Stopwatch.GetElapsedTime(started), Cpu: Process.GetCurrentProcess().TotalProcessorTime - startCpu);
+            var warm = await WarmUpAsync(users, warmup);
             if (traceSql)
             {
                 await TraceLoopsAsync(users[0], loops);
@@ -49,19 +54,27 @@ internal static class CaseLoops
 
             var samples = new Samples();
             using var sql = SqlCommandCounter.Start();
+            using var gate = GateListener.Start();
             var commands = sql.Commands;
+            var jit = (Time: JitInfo.GetCompilationTime(), Methods: JitInfo.GetCompiledMethodCount());
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var (allocated, gen0, gen2) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2));
+            var (allocated, gen0, gen1, gen2, paused) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var clock = Stopwatch.StartNew();
             await RunLoopsAsync(users, loops, samples);
             clock.Stop();
+            var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Print(loops, clients, clock.Elapsed, samples, sql.Commands - commands);
 
             // Clients and server share this process: CPU per loop is both, and does not depend on what else the machine runs.
+            var cpuPerLoop = used.TotalMilliseconds / loops;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / loops:0.0} ms per loop (server + clients), {(Process.GetCurrentProcess().TotalProcessorTime - cpu) / clock.Elapsed:0.00} cores busy on average"));
+                $"CPU {cpuPerLoop:0.0} ms per loop (server + clients), {used / clock.Elapsed:0.00} cores busy on average"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"GC {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / 1024 / loops:0.00} MB allocated per loop, {GC.CollectionCount(0) - gen0} gen0 and {GC.CollectionCount(2) - gen2} gen2 collections, server GC {System.Runtime.GCSettings.IsServerGC}"));
+                $"GC {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / 1024 / loops:0.00} MB allocated per loop, {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1 and {GC.CollectionCount(2) - gen2} gen2 collections, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / clock.Elapsed.TotalSeconds:0.0} ms paused per s, server GC {System.Runtime.GCSettings.IsServerGC}, concurrent {AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) && concurrent}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"JIT during the measured loops: {(JitInfo.GetCompilationTime() - jit.Time).TotalMilliseconds:0} ms, {JitInfo.GetCompiledMethodCount() - jit.Methods} methods ({(JitInfo.GetCompilationTime() - jit.Time) / used:0.0%} of the CPU)"));
+            gate.Print(clock.Elapsed, loops);
+            warm.Print(hostStart.Wall, hostStart.Cpu, cpuPerLoop);
         }
         finally
         {
@@ -161,18 +174,87 @@ internal static class CaseLoops
         }
     }
 
-    private static async Task RunLoopsAsync(LoopClient[] users, int loops, Samples samples)
+    /// <summary>
+    /// Warms up until tiered compilation is done, not for a fixed count: windows of <see cref="WarmupWindow"/> run one
+    /// after the other until the JIT spent less than 1 % of the process CPU in each of two windows in a row (the
+    /// runtime's own <see cref="JitInfo"/> counters: tier-1 compilations come in bursts, and one quiet window on a busy
+    /// machine proved nothing), at least three windows and at most <see cref="MaxWarmup"/>. <c>--warmup N</c> runs exactly N loops instead.
+    /// </summary>
+    private static async Task<Warmup> WarmUpAsync(LoopClient[] users, int fixedLoops)
+    {
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var (cpu0, jit0, methods0, clock) = (process.TotalProcessorTime, JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount(), Stopwatch.StartNew());
+        var windows = new List<Window>();
+        var steady = false;
+        if (fixedLoops > 0)
+        {
+            await RunLoopsAsync(users, fixedLoops, new Samples());
+        }
+        else
+        {
+            while (!steady && clock.Elapsed < MaxWarmup)
+            {
+                process.Refresh();
+                var (cpu, jit, t0) = (process.TotalProcessorTime, JitInfo.GetCompilationTime(), clock.Elapsed);
+                var done = await RunLoopsAsync(users, int.MaxValue, new Samples(), Stopwatch.GetTimestamp() + (long)(WarmupWindow.TotalSeconds * Stopwatch.Frequency));
+                process.Refresh();
+                var window = new Window(done, clock.Elapsed - t0, process.TotalProcessorTime - cpu, JitInfo.GetCompilationTime() - jit);
+                windows.Add(window);
+                steady = windows.Count >= 3 && windows.TakeLast(2).All(w => w.Jit < w.Cpu * 0.01);
+            }
+        }
+
+        process.Refresh();
+        return new Warmup(fixedLoops > 0 ? fixedLoops : windows.Sum(w => w.Loops), clock.Elapsed, process.TotalProcessorTime - cpu0,
+            JitInfo.GetCompilationTime() - jit0, JitInfo.GetCompiledMethodCount() - methods0, fixedLoops > 0 ? null : steady, windows);
+    }
+
+    private static readonly TimeSpan WarmupWindow = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(120);
+
+    private sealed record Window(int Loops, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit);
+
+    /// <summary>The warm-up: <c>Steady</c> is null when its count was fixed by <c>--warmup</c>.</summary>
+    private sealed record Warmup(int Loops, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, long Methods, bool? Steady, List<Window> Windows)
+    {
+        /// <summary>What a freshly started node pays before it runs at the measured speed.</summary>
+        public void Print(TimeSpan startWall, TimeSpan startCpu, double steadyCpuPerLoop)
+        {
+            var how = Steady switch
+            {
+                true => $"until steady (JIT under 1 % of the CPU in two {WarmupWindow.TotalSeconds:0} s windows in a row)",
+                false => $"NOT steady after {MaxWarmup.TotalSeconds:0} s (JIT still above 1 % of the CPU): the figures above still include JIT",
+                null => "(fixed by --warmup)",
+            };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"WARMUP {Loops} loops in {Elapsed.TotalSeconds:0.0} s {how}: {Cpu.TotalMilliseconds / Loops:0.0} ms CPU per loop, JIT {Jit.TotalSeconds:0.0} s ({Methods} methods compiled)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  cost of a cold start: host start-up {startWall.TotalSeconds:0.0} s ({startCpu.TotalSeconds:0.0} s CPU), then {(Cpu.TotalMilliseconds - (Loops * steadyCpuPerLoop)) / 1000:0.0} s CPU more than the same loops at the measured CPU per loop"));
+            if (Windows.Count > 0)
+            {
+                Console.WriteLine("  windows (loops/s, ms CPU per loop, JIT share): " + string.Join(", ", Windows.Select(w => string.Create(CultureInfo.InvariantCulture,
+                    $"{w.Loops / w.Elapsed.TotalSeconds:0} {w.Cpu.TotalMilliseconds / Math.Max(1, w.Loops):0.0} {w.Jit / w.Cpu:0%}"))));
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="loops"/> loops over all clients, or until <paramref name="until"/> (a Stopwatch timestamp); answers how many ran.</summary>
+    private static async Task<int> RunLoopsAsync(LoopClient[] users, int loops, Samples samples, long until = long.MaxValue)
     {
         var next = -1;
+        var done = 0;
         await Task.WhenAll(users.Select(async client =>
         {
-            while (Interlocked.Increment(ref next) < loops)
+            while (Stopwatch.GetTimestamp() < until && Interlocked.Increment(ref next) < loops)
             {
                 var t0 = Stopwatch.GetTimestamp();
                 await client.LoopAsync(samples);
                 samples.Add("whole loop", Stopwatch.GetTimestamp() - t0);
+                Interlocked.Increment(ref done);
             }
         }));
+        return done;
     }
 
     private static void Print(int loops, int clients, TimeSpan elapsed, Samples samples, long commands)
@@ -328,6 +410,51 @@ internal static class CaseLoops
                     : throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
             }
         }
+    }
+
+    /// <summary>The write gate's wait and hold times (its <c>CityOps.Sqlite</c> meter), while the measured loops run.</summary>
+    private sealed class GateListener : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentQueue<double> _wait = new();
+        private readonly ConcurrentQueue<double> _held = new();
+
+        public static GateListener Start()
+        {
+            var gate = new GateListener();
+            gate._listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == CityOps.CaseApi.Persistence.SqliteWriteGate.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            gate._listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+                (instrument.Name.EndsWith(".wait", StringComparison.Ordinal) ? gate._wait : gate._held).Enqueue(value));
+            gate._listener.Start();
+            return gate;
+        }
+
+        public void Print(TimeSpan elapsed, int loops)
+        {
+            _listener.Dispose();
+            if (_held.IsEmpty)
+            {
+                return;
+            }
+
+            static string Stats(IReadOnlyCollection<double> ms)
+            {
+                var sorted = ms.Order().ToArray();
+                return string.Create(CultureInfo.InvariantCulture, $"p50 {sorted[sorted.Length / 2]:0.000} ms, p99 {sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * 0.99))]:0.000} ms, mean {sorted.Average():0.000} ms");
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"write gate: {(double)_held.Count / loops:0.0} write transactions per loop, held {_held.Sum() / elapsed.TotalMilliseconds:0%} of the time; held {Stats(_held)}; waited {Stats(_wait)}"));
+
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 
     /// <summary>Counts the SQL commands the host's contexts send (an EF interceptor registered in the host's services).</summary>

@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using CityOps.CaseApi.Persistence;
 using CityOps.Cases.Cases.Intake;
+using Microsoft.Win32.SafeHandles;
 
 namespace CityOps.CaseApi.Endpoints;
 
@@ -7,9 +10,19 @@ namespace CityOps.CaseApi.Endpoints;
 /// Photos on disk under <c>&lt;data folder&gt;/photos/&lt;case&gt;/</c>: at most 10 MB each, JPEG, PNG or WebP as
 /// recognised by their first bytes (the declared content type and file name are not trusted).
 /// </summary>
+/// <remarks>
+/// A case's folder is created by its first photo and remembered (the last <see cref="RememberedFolders"/> cases), so
+/// later photos of the same case go straight to the file; a folder removed behind the store's back is created again.
+/// A file is written through its handle (new name, so <c>CreateNew</c>: no truncate, no lock, no user-space buffer).
+/// </remarks>
 internal sealed class CasePhotoStore(ResolvedDatabase database)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+
+    private const int RememberedFolders = 4096;
+    private const int CopyBuffer = 64 * 1024;
+
+    private readonly ConcurrentDictionary<Guid, byte> _folders = new();
 
     private string Root => Path.Combine(database.DataFolder, "photos");
 
@@ -48,18 +61,66 @@ internal sealed class CasePhotoStore(ResolvedDatabase database)
         }
 
         var folder = Path.Combine(Root, caseId.ToString("N"));
-        Directory.CreateDirectory(folder);
+        if (!_folders.ContainsKey(caseId))
+        {
+            Directory.CreateDirectory(folder);
+            Remember(caseId);
+        }
+
         var saved = new List<PhotoFile>();
         foreach (var (file, contentType, extension) in accepted)
         {
             var id = Guid.NewGuid();
             var relative = Path.Combine(caseId.ToString("N"), $"{id:N}{extension}");
-            await using var target = File.Create(Path.Combine(Root, relative));
-            await file.CopyToAsync(target, cancellationToken);
+            await WriteAsync(Path.Combine(Root, relative), folder, file, cancellationToken);
             saved.Add(new PhotoFile(id, contentType, file.Length, relative));
         }
 
         return (saved, []);
+    }
+
+    private static async Task WriteAsync(string path, string folder, IFormFile file, CancellationToken cancellationToken)
+    {
+        SafeFileHandle target;
+        try
+        {
+            target = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(folder);
+            target = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(file.Length, CopyBuffer));
+        try
+        {
+            using (target)
+            {
+                await using var source = file.OpenReadStream();
+                long offset = 0;
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    RandomAccess.Write(target, buffer.AsSpan(0, read), offset);
+                    offset += read;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void Remember(Guid caseId)
+    {
+        if (_folders.Count >= RememberedFolders)
+        {
+            _folders.Clear();
+        }
+
+        _folders.TryAdd(caseId, 0);
     }
 
     public string PathOf(string storedPath) => Path.Combine(Root, storedPath);

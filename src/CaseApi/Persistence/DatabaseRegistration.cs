@@ -30,6 +30,7 @@ internal static class DatabaseRegistration
             case DatabaseProvider.Sqlite:
                 builder.Services.AddDbContextPool<SqliteCityOpsDbContext>((sp, o) => Configure(o, database.Provider, database.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<SqliteCityOpsDbContext>());
+                builder.Services.AddHostedService<SqliteCheckpointer>();
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.Services.AddDbContextPool<PostgreSqlCityOpsDbContext>((sp, o) => Configure(o, database.Provider, database.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));

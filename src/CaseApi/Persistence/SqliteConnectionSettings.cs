@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,7 +9,8 @@ namespace CityOps.CaseApi.Persistence;
 /// <summary>
 /// Per-connection SQLite settings. The file is switched to WAL once at migration (the mode is stored in the file);
 /// synchronous=NORMAL is the recommended pairing with WAL: a crash of the process loses nothing, a power cut may
-/// lose the last commits but never corrupts the file.
+/// lose the last commits but never corrupts the file. The automatic checkpoint is moved to <see cref="SqliteCheckpointer"/>;
+/// the connection's own stays, at <see cref="SqliteCheckpointer.SafetyNetPages"/> pages, in case that thread falls behind.
 /// </summary>
 /// <remarks>
 /// The setting belongs to the physical connection (the native handle), which Microsoft.Data.Sqlite pools and hands
@@ -18,7 +20,9 @@ namespace CityOps.CaseApi.Persistence;
 /// </remarks>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA synchronous=NORMAL;";
+    // wal_autocheckpoint: the checkpoint normally runs in SqliteCheckpointer, outside the write gate; this is its safety net.
+    private static readonly string Pragma = string.Create(CultureInfo.InvariantCulture,
+        $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={SqliteCheckpointer.SafetyNetPages};");
 
     public static readonly SqliteConnectionSettings Instance = new();
 

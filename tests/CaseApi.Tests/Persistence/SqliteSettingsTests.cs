@@ -1,0 +1,133 @@
+using System.Diagnostics.Metrics;
+using CityOps.CaseApi.Endpoints;
+using CityOps.CaseApi.Persistence;
+using CityOps.Cases.Persistence;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityOps.CaseApi.Tests.Persistence;
+
+public sealed class SqliteSettingsTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"cityops-sqlite-{Guid.NewGuid():N}");
+
+    public SqliteSettingsTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private ResolvedDatabase Database() => ResolvedDatabase.From(new DatabaseOptions { DataFolder = _folder }, _folder);
+
+    private static SqliteCityOpsDbContext Context(ResolvedDatabase database) =>
+        new(DatabaseRegistration.Configure(new DbContextOptionsBuilder<SqliteCityOpsDbContext>(), DatabaseProvider.Sqlite, database.ConnectionString).Options);
+
+    private static async Task<long> PragmaAsync(CityOpsDbContext db, string name)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task EveryConnection_IsNormalSync_WithTheAutomaticCheckpointOnlyAsASafetyNet()
+    {
+        var database = Database();
+        await using var db = Context(database);
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, await PragmaAsync(db, "synchronous")); // NORMAL, never below
+        Assert.Equal(SqliteCheckpointer.SafetyNetPages, await PragmaAsync(db, "wal_autocheckpoint"));
+    }
+
+    [Fact]
+    public async Task Checkpoint_CopiesTheWholeLog_WhichCommitsNoLongerCheckpointThemselves()
+    {
+        var database = Database();
+        await using (var db = Context(database))
+        {
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; CREATE TABLE Probe (Id INTEGER PRIMARY KEY, Text TEXT);", TestContext.Current.CancellationToken);
+        }
+
+        // Kept open (unpooled, so other tests' ClearAllPools cannot close it): without it, closing the last connection
+        // would make SQLite checkpoint by itself, and the test would prove nothing.
+        await using var holder = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        await holder.OpenAsync(TestContext.Current.CancellationToken);
+        await using (var db = Context(database))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+                await db.Database.ExecuteSqlRawAsync("INSERT INTO Probe (Text) VALUES (hex(randomblob(2000)));", TestContext.Current.CancellationToken);
+                await transaction.CommitAsync(TestContext.Current.CancellationToken);
+            }
+        }
+
+        // The commits left their pages in the log (the automatic checkpoint is only a safety net now); one pass copies them.
+        var (frames, copied) = SqliteCheckpointer.CheckpointOnce(holder);
+
+        Assert.True(frames > 0, $"{frames} frames in the log");
+        Assert.Equal(frames, copied);
+    }
+
+    [Fact]
+    public async Task WriteGate_ReportsWaitAndHoldTimes_OnItsMeter()
+    {
+        var database = Database();
+        var measured = new List<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SqliteWriteGate.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            lock (measured)
+            {
+                measured.Add(instrument.Name);
+            }
+        });
+        listener.Start();
+
+        await using var db = Context(database);
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        lock (measured)
+        {
+            Assert.Contains("cityops.sqlite.write_gate.wait", measured);
+            Assert.Contains("cityops.sqlite.write_gate.held", measured);
+        }
+    }
+
+    [Fact]
+    public async Task PhotoStore_RemembersTheCaseFolder_AndCreatesItAgainWhenRemovedBehindItsBack()
+    {
+        var store = new CasePhotoStore(Database());
+        var caseId = Guid.NewGuid();
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Range(0, 100_000).Select(i => (byte)i)];
+
+        var (first, errors) = await store.SaveAsync(caseId, [Photo(jpeg)], TestContext.Current.CancellationToken);
+        Assert.Empty(errors);
+        Directory.Delete(Path.GetDirectoryName(store.PathOf(first[0].StoredPath))!, recursive: true);
+        var (second, _) = await store.SaveAsync(caseId, [Photo(jpeg), Photo(jpeg)], TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, second.Count);
+        Assert.All(second, p => Assert.Equal(jpeg, File.ReadAllBytes(store.PathOf(p.StoredPath))));
+        Assert.All(second, p => Assert.Equal("image/jpeg", p.ContentType));
+    }
+
+    private static FormFile Photo(byte[] bytes) => new(new MemoryStream(bytes), 0, bytes.Length, "photos", "a.jpg");
+}
