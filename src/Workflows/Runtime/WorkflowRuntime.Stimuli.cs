@@ -31,7 +31,7 @@ internal sealed partial class WorkflowRuntime
             earlier = await FindEarlierResultAsync(store, stimulus.IdempotencyKey, cancellationToken);
             if (earlier is null)
             {
-                bookmarks = await store.FindBookmarksAsync(stimulus.EventName, hash, cancellationToken);
+                bookmarks = EventWaits(await store.FindBookmarksAsync(stimulus.EventName, hash, cancellationToken));
                 triggers = await store.ListPublishedByTriggerAsync(stimulus.EventName, cancellationToken);
             }
         }
@@ -103,6 +103,13 @@ internal sealed partial class WorkflowRuntime
         await DeliverParkedAsync(stimulus.EventName, hash, cancellationToken);
     }
 
+    /// <summary>
+    /// Only event waits take events: task and timer waits have bookmark names too ("task", "tasks", "timer"), and an
+    /// event raised under such a name must not reach them (the activity would get a stimulus it cannot read and fault).
+    /// </summary>
+    private static IReadOnlyList<BookmarkRecord> EventWaits(IReadOnlyList<BookmarkRecord> bookmarks) =>
+        bookmarks.All(b => b.Kind == BookmarkKind.Event) ? bookmarks : [.. bookmarks.Where(b => b.Kind == BookmarkKind.Event)];
+
     /// <summary>Delivers the oldest parked stimulus for (name, hash) to the oldest matching wait, if both exist.</summary>
     private async Task DeliverParkedAsync(string name, string hash, CancellationToken cancellationToken)
     {
@@ -112,7 +119,7 @@ internal sealed partial class WorkflowRuntime
             var (parkedRows, bookmarks) = await QueryAsync(async s =>
             {
                 var live = (await s.FindParkedStimuliAsync(name, hash, cancellationToken)).Where(p => p.ParkedAt > liveSince).ToList();
-                return (live, live.Count == 0 ? [] : await s.FindBookmarksAsync(name, hash, cancellationToken));
+                return (live, live.Count == 0 ? [] : EventWaits(await s.FindBookmarksAsync(name, hash, cancellationToken)));
             });
             if (parkedRows is not [var parked, ..] || bookmarks is not [var bookmark, ..])
             {

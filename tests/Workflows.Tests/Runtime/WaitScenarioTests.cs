@@ -76,6 +76,23 @@ public sealed class WaitScenarioTests
         Assert.Equal(WorkflowStatus.Suspended, (await host.InstanceAsync(other.Id)).Status);
     }
 
+    [Theory]
+    [InlineData("task")]
+    [InlineData("timer")]
+    public async Task RaiseEvent_NamedLikeATaskOrTimerWait_ReachesNoSuchWait(string name)
+    {
+        await using var host = new WorkflowHost();
+        var waiting = await host.StartAsync(name == "task" ? "human-task" : "timer", name == "task" ? new { reporter = "x" } : null);
+
+        var result = await host.Runtime.RaiseEventAsync(new(name, null, null, "stray-" + name), Ct);
+
+        Assert.Empty(result.ResumedInstanceIds);
+        var instance = await host.InstanceAsync(waiting.Id);
+        Assert.Equal(WorkflowStatus.Suspended, instance.Status);
+        Assert.Empty(instance.Incidents);
+        Assert.NotEmpty(instance.WaitingActivityIds);
+    }
+
     [Fact]
     public async Task Sweep_TimerDue_FiresOnceAfterClockPasses()
     {
