@@ -121,7 +121,8 @@ public sealed class EnginePoolTests
     [Fact]
     public void Evaluate_ReadOnlyExpressionOverTheMemoryLimit_FailsOnAReusedEngine()
     {
-        var js = Evaluator(new ExpressionOptions { MemoryLimitBytes = 400_000 });
+        // A generous time limit: on a loaded machine the 100 ms default could fire before the memory limit under test.
+        var js = Evaluator(new ExpressionOptions { MemoryLimitBytes = 400_000, Timeout = TimeSpan.FromSeconds(30) });
         var big = new Dictionary<string, string>(StringComparer.Ordinal) { ["input"] = JsonSerializer.Serialize(new { s = new string('a', 50_000) }) };
         js.Evaluate("input.s.length", "warm", big);
 
@@ -135,7 +136,7 @@ public sealed class EnginePoolTests
     public void Evaluate_GlobalsOverTheMemoryLimitOnAReusedEngine_AnswerAsOnANewEngine()
     {
         // The script's limits start with the script on a new engine; parsing large globals must not count there.
-        var options = new ExpressionOptions { MemoryLimitBytes = 400_000 };
+        var options = new ExpressionOptions { MemoryLimitBytes = 400_000, Timeout = TimeSpan.FromSeconds(30) };
         var big = new Dictionary<string, string>(StringComparer.Ordinal) { ["input"] = JsonSerializer.Serialize(new { s = new string('a', 300_000), n = Enumerable.Range(0, 5000).ToArray() }) };
         var fresh = Evaluator(options);
         fresh.UsePool = false;
