@@ -97,6 +97,13 @@ public interface IWorkflowStore
 
     /// <summary>The processed stimulus with this idempotency key, if any.</summary>
     Task<StimulusRecord?> FindStimulusAsync(string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes at most <paramref name="maxCount"/> processed-stimulus records with <see cref="StimulusRecord.ProcessedAt"/>
+    /// &lt; <paramref name="processedBefore"/>, oldest first, and returns how many went. A key older than that is then
+    /// no longer recognised as a repeat.
+    /// </summary>
+    Task<int> PurgeStimuliAsync(DateTimeOffset processedBefore, int maxCount, CancellationToken cancellationToken);
 }
 
 /// <summary>An instance and the identity of its definition version row, as <see cref="IWorkflowStore.GetInstanceForStepAsync"/> reads them.</summary>

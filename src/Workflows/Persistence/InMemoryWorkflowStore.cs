@@ -19,6 +19,19 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<Guid, ParkedStimulusRecord> _parked = [];
 
     /// <inheritdoc />
+    public Task<int> PurgeStimuliAsync(DateTimeOffset processedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var old = _stimuli.Values.Where(s => s.ProcessedAt < processedBefore)
+                .OrderBy(s => s.ProcessedAt).ThenBy(s => s.IdempotencyKey, StringComparer.Ordinal).Take(maxCount).Select(s => s.IdempotencyKey).ToList();
+            old.ForEach(k => _stimuli.Remove(k));
+            return Task.FromResult(old.Count);
+        }
+    }
+
+    /// <inheritdoc />
     public Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);

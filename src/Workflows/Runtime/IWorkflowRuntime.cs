@@ -90,4 +90,11 @@ public sealed class WorkflowRuntimeOptions
     /// that it is no longer delivered and the sweep deletes it (<see cref="Scheduling.ITimerSweeper.PurgeExpiredParkedAsync"/>).
     /// </summary>
     public TimeSpan ParkedStimulusLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long the record of a processed stimulus (its idempotency key and result) is kept (default 30 days). Within
+    /// it, the same key gets the first answer again; after it the sweep deletes the record
+    /// (<see cref="Scheduling.ITimerSweeper.PurgeProcessedStimuliAsync"/>) and the key is new again.
+    /// </summary>
+    public TimeSpan StimulusRetention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -20,6 +20,12 @@ public interface ITimerSweeper
     /// <see cref="WorkflowRuntimeOptions.ParkedStimulusLifetime"/> at <paramref name="now"/> and returns how many went.
     /// </summary>
     Task<int> PurgeExpiredParkedAsync(DateTimeOffset now, int maxBatch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes at most <paramref name="maxBatch"/> processed-stimulus records older than
+    /// <see cref="WorkflowRuntimeOptions.StimulusRetention"/> at <paramref name="now"/> and returns how many went.
+    /// </summary>
+    Task<int> PurgeProcessedStimuliAsync(DateTimeOffset now, int maxBatch, CancellationToken cancellationToken);
 }
 
 internal sealed partial class TimerSweeper(
@@ -28,6 +34,13 @@ internal sealed partial class TimerSweeper(
     IOptions<WorkflowRuntimeOptions> options,
     ILogger<TimerSweeper> logger) : ITimerSweeper
 {
+    public async Task<int> PurgeProcessedStimuliAsync(DateTimeOffset now, int maxBatch, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IWorkflowStore>()
+            .PurgeStimuliAsync(now - options.Value.StimulusRetention, maxBatch, cancellationToken);
+    }
+
     public async Task<int> PurgeExpiredParkedAsync(DateTimeOffset now, int maxBatch, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -5,7 +5,7 @@ namespace CityOps.Workflows.Scheduling;
 
 /// <summary>
 /// The Quartz clock over the timer table: each run fires one bounded batch of due timers and purges one bounded batch
-/// of expired parked stimuli. Quartz only says "sweep now"; the timer
+/// of expired parked stimuli and one of processed-stimulus records past their retention. Quartz only says "sweep now"; the timer
 /// rows stay the truth, so a lost trigger or a restart loses no timer.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -17,6 +17,7 @@ internal sealed class TimerSweepJob(ITimerSweeper sweeper, TimeProvider time, IO
         var now = time.GetUtcNow();
         await sweeper.FireDueAsync(now, options.Value.MaxBatch, cancellationToken);
         await sweeper.PurgeExpiredParkedAsync(now, options.Value.MaxBatch, cancellationToken);
+        await sweeper.PurgeProcessedStimuliAsync(now, options.Value.MaxBatch, cancellationToken);
     }
 }
 

@@ -210,4 +210,7 @@ internal sealed class GatedStore(IWorkflowStore inner, ReadGate gate) : IWorkflo
 
     public Task<StimulusRecord?> FindStimulusAsync(string idempotencyKey, CancellationToken cancellationToken) =>
         inner.FindStimulusAsync(idempotencyKey, cancellationToken);
+
+    public Task<int> PurgeStimuliAsync(DateTimeOffset processedBefore, int maxCount, CancellationToken cancellationToken) =>
+        inner.PurgeStimuliAsync(processedBefore, maxCount, cancellationToken);
 }

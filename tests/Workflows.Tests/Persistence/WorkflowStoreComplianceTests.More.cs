@@ -24,6 +24,31 @@ public abstract partial class WorkflowStoreComplianceTests
     }
 
     [Fact]
+    public async Task PurgeStimuli_OlderThanTheCut_GoOldestFirstInBatches_NewerStay()
+    {
+        var records = new[]
+        {
+            new StimulusRecord { IdempotencyKey = "old-3", ProcessedAt = T0.AddDays(-3), ResultJson = "{}" },
+            new StimulusRecord { IdempotencyKey = "old-2", ProcessedAt = T0.AddDays(-2), ResultJson = "{}" },
+            new StimulusRecord { IdempotencyKey = "old-1", ProcessedAt = T0.AddDays(-1), ResultJson = "{}" },
+            new StimulusRecord { IdempotencyKey = "at-cut", ProcessedAt = T0, ResultJson = "{}" },
+            new StimulusRecord { IdempotencyKey = "new", ProcessedAt = T0.AddMinutes(1), ResultJson = "{}" },
+        };
+        await Store.CommitAsync(new WorkflowCommit { Stimuli = records }, Ct);
+
+        Assert.Equal(2, await Store.PurgeStimuliAsync(T0, 2, Ct));
+        Assert.Null(await Store.FindStimulusAsync("old-3", Ct));
+        Assert.Null(await Store.FindStimulusAsync("old-2", Ct));
+        Assert.NotNull(await Store.FindStimulusAsync("old-1", Ct));
+
+        Assert.Equal(1, await Store.PurgeStimuliAsync(T0, 2, Ct));
+        Assert.Equal(0, await Store.PurgeStimuliAsync(T0, 2, Ct));
+        Assert.Null(await Store.FindStimulusAsync("old-1", Ct));
+        Assert.NotNull(await Store.FindStimulusAsync("at-cut", Ct));
+        Assert.NotNull(await Store.FindStimulusAsync("new", Ct));
+    }
+
+    [Fact]
     public async Task ParkedStimuli_AddFindTake_SecondTakeConflicts()
     {
         var parked = new ParkedStimulusRecord

@@ -76,6 +76,24 @@ public sealed class WaitScenarioTests
         Assert.Equal(WorkflowStatus.Suspended, (await host.InstanceAsync(other.Id)).Status);
     }
 
+    [Fact]
+    public async Task Sweep_ProcessedStimulusPastRetention_RecordGoesAndTheKeyIsNewAgain()
+    {
+        await using var host = new WorkflowHost();
+        await host.StartAsync("event-wait", new { orderId = "o-1" });
+        await host.Runtime.RaiseEventAsync(new("payment", "o-1", JsonSerializer.SerializeToElement(new { amount = 42 }), "pay-1"), Ct);
+        var kept = await host.Store.FindStimulusAsync("pay-1", Ct);
+        Assert.NotNull(kept);
+
+        host.Clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal(0, await host.Sweeper.PurgeProcessedStimuliAsync(host.Clock.GetUtcNow(), 100, Ct));
+        Assert.NotNull(await host.Store.FindStimulusAsync("pay-1", Ct));
+
+        host.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)); // 30 days (the default retention) have passed
+        Assert.True(await host.Sweeper.PurgeProcessedStimuliAsync(host.Clock.GetUtcNow(), 100, Ct) >= 1);
+        Assert.Null(await host.Store.FindStimulusAsync("pay-1", Ct));
+    }
+
     [Theory]
     [InlineData("task")]
     [InlineData("timer")]

@@ -95,6 +95,18 @@ public sealed partial class EfWorkflowStore
     }
 
     /// <inheritdoc />
+    public async Task<int> PurgeStimuliAsync(DateTimeOffset processedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        await HoldConnectionAsync(cancellationToken);
+
+        // Two statements, each on the ProcessedAt index: the keys of the oldest batch, then those rows (a row that
+        // another node purged in between is simply not there any more).
+        var keys = await Rows<StimulusRecord>().Where(s => s.ProcessedAt < processedBefore)
+            .OrderBy(s => s.ProcessedAt).ThenBy(s => s.IdempotencyKey).Take(maxCount).Select(s => s.IdempotencyKey).ToListAsync(cancellationToken);
+        return keys.Count == 0 ? 0 : await db.Set<StimulusRecord>().Where(s => keys.Contains(s.IdempotencyKey)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ParkedStimulusRecord>> ListParkedBeforeAsync(DateTimeOffset parkedBefore, int maxCount, CancellationToken cancellationToken)
     {
         await HoldConnectionAsync(cancellationToken);
