@@ -49,6 +49,11 @@ internal static class CaseLoops
             if (traceSql)
             {
                 await TraceLoopsAsync(users[0], loops);
+                if (options.Int("probe-seconds", 0) is > 0 and var seconds)
+                {
+                    await ProbeAsync(users[0], seconds);
+                }
+
                 return;
             }
 
@@ -169,8 +174,28 @@ internal static class CaseLoops
             foreach (var (_, text) in group)
             {
                 var oneLine = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
-                Console.WriteLine("   " + oneLine[..Math.Min(240, oneLine.Length)]);
+                Console.WriteLine("   " + oneLine[..Math.Min(int.Parse(Environment.GetEnvironmentVariable("SQL_CHARS") ?? "240", CultureInfo.InvariantCulture), oneLine.Length)]);
             }
+        }
+    }
+
+    /// <summary>Calls each probed path alone for <paramref name="seconds"/>, to profile one kind of call (e.g. with <c>perf record -p</c>).</summary>
+    private static async Task ProbeAsync(LoopClient client, int seconds)
+    {
+        foreach (var path in new[] { "/api/tasks?take=200", "/health", "/api/auth/me" })
+        {
+            Console.WriteLine($"probing GET {path} for {seconds} s (pid {Environment.ProcessId}, {TimeProvider.System.GetUtcNow():HH:mm:ss} UTC)");
+            var until = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
+            var (calls, process) = (0, Process.GetCurrentProcess());
+            var before = process.TotalProcessorTime;
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                await client.ProbeAsync(path, signedIn: true);
+                calls++;
+            }
+
+            process.Refresh();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {calls} calls, {(process.TotalProcessorTime - before).TotalMilliseconds / calls:0.000} ms CPU each"));
         }
     }
 
