@@ -79,6 +79,7 @@ internal static class CaseLoops
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"JIT during the measured loops: {(JitInfo.GetCompilationTime() - jit.Time).TotalMilliseconds:0} ms, {JitInfo.GetCompiledMethodCount() - jit.Methods} methods ({(JitInfo.GetCompilationTime() - jit.Time) / used:0.0%} of the CPU)"));
             gate.Print(clock.Elapsed, loops);
+            PrintSqlite();
             warm.Print(hostStart.Wall, hostStart.Cpu, cpuPerLoop);
         }
         finally
@@ -88,6 +89,9 @@ internal static class CaseLoops
             Directory.Delete(dataFolder, recursive: true);
         }
     }
+
+    private static void PrintSqlite() => Console.WriteLine(
+        $"SQLite {CityOps.CaseApi.Persistence.SqliteNative.Version}: memory statistics {(CityOps.CaseApi.Persistence.SqliteNative.MemoryStatisticsOff ? "off" : "ON")}, statement cache {CityOps.CaseApi.Persistence.SqliteNative.StatementCache}");
 
     private static async Task<WebApplication> StartHostAsync(string dataFolder)
     {
@@ -156,6 +160,7 @@ internal static class CaseLoops
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"whole loop",-42} {total.TotalMilliseconds / loops,7:0.00} ms CPU {(double)cpu.Values.Sum(v => v.Commands) / loops,6:0.0} SQL"));
+        PrintSqlite();
         foreach (var (path, signedIn) in new[] { ("/health", false), ("/api/auth/me", true) })
         {
             process.Refresh();

@@ -16,7 +16,13 @@ internal static class HealthSetup
                 {
                     status = report.Status.ToString(),
                     durationMs = report.TotalDuration.TotalMilliseconds,
-                    checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, error = e.Value.Exception?.Message }),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => new
+                    {
+                        status = e.Value.Status.ToString(),
+                        description = e.Value.Description,
+                        error = e.Value.Exception?.Message,
+                        data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+                    }),
                 };
                 await JsonSerializer.SerializeAsync(http.Response.Body, body, JsonSerializerOptions.Web, http.RequestAborted);
             },

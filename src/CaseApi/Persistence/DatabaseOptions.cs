@@ -21,6 +21,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations at start-up (the default; turn off when a DBA applies scripts).</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// SQLite only: compiled statements kept per connection for reuse (see <see cref="CachingSqliteProvider"/>);
+    /// 0 compiles every command anew. The setting is process-wide: the last node started in a process sets it.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int SqliteStatementCache { get; set; } = 128;
 }
 
 /// <summary>Supported database providers; each has its own migrations.</summary>

@@ -28,9 +28,11 @@ internal static class DatabaseRegistration
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
+                SqliteNative.Configure(options.SqliteStatementCache);
                 builder.Services.AddDbContextPool<SqliteCityOpsDbContext>((sp, o) => Configure(o, database.Provider, database.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<SqliteCityOpsDbContext>());
                 builder.Services.AddHostedService<SqliteCheckpointer>();
+                builder.Services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite");
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.Services.AddDbContextPool<PostgreSqlCityOpsDbContext>((sp, o) => Configure(o, database.Provider, database.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));

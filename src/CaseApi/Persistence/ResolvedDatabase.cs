@@ -27,7 +27,9 @@ internal sealed record ResolvedDatabase(DatabaseProvider Provider, string Connec
 
         // A busy writer makes others wait rather than fail at once; WAL readers never block.
         sqlite.DefaultTimeout = 30;
-        sqlite.ForeignKeys = true;
+        // Foreign keys are switched on once per native connection (SqliteConnectionSettings): "Foreign Keys=True" here
+        // would run the PRAGMA at every open, and that expires every compiled statement of the connection.
+        sqlite.ForeignKeys = null;
         return new ResolvedDatabase(options.Provider, sqlite.ConnectionString, dataFolder, sqlite.DataSource);
     }
 

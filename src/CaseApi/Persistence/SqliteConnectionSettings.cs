@@ -3,11 +3,13 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace CityOps.CaseApi.Persistence;
 
 /// <summary>
 /// Per-connection SQLite settings. The file is switched to WAL once at migration (the mode is stored in the file);
+/// the query planner's stability guarantee is on (below);
 /// synchronous=NORMAL is the recommended pairing with WAL: a crash of the process loses nothing, a power cut may
 /// lose the last commits but never corrupts the file. The automatic checkpoint is moved to <see cref="SqliteCheckpointer"/>;
 /// the connection's own stays, at <see cref="SqliteCheckpointer.SafetyNetPages"/> pages, in case that thread falls behind.
@@ -22,7 +24,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     // wal_autocheckpoint: the checkpoint normally runs in SqliteCheckpointer, outside the write gate; this is its safety net.
     private static readonly string Pragma = string.Create(CultureInfo.InvariantCulture,
-        $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={SqliteCheckpointer.SafetyNetPages};");
+        $"PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={SqliteCheckpointer.SafetyNetPages};");
 
     public static readonly SqliteConnectionSettings Instance = new();
 
@@ -70,7 +72,13 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     {
         if (connection is SqliteConnection { Handle: { } handle })
         {
+            // Plans must not depend on bound values: SQLite otherwise marks a statement with a bound LIMIT (the inbox's
+            // page size) for recompiling whenever the value is bound, i.e. on every execution — two compilations per
+            // call, and a cached statement would never be reused as compiled.
+            _ = raw.sqlite3_db_config(handle, SqliteDbConfigEnableQpsg, 1, out _);
             Configured.AddOrUpdate(handle, Instance);
         }
     }
+
+    private const int SqliteDbConfigEnableQpsg = 1007;
 }
