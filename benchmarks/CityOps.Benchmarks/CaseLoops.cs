@@ -103,6 +103,7 @@ internal static class CaseLoops
             Args = ["--Urls", "http://127.0.0.1:0", "--Database:DataFolder", dataFolder, "--Logging:LogLevel:Default", "Warning"],
         });
         builder.Services.AddSingleton<IInterceptor>(SqlCommandCounter.Instance);
+        builder.Services.AddSingleton<IInterceptor>(new TransactionMarks());
         builder.AddCityOpsHost();
         var app = builder.Build();
         await app.UseCityOpsHostAsync();
@@ -176,10 +177,16 @@ internal static class CaseLoops
         foreach (var group in sql.Captured.GroupBy(c => c.Label, StringComparer.Ordinal))
         {
             Console.WriteLine($"== {group.Key}: {group.Count()} commands");
-            foreach (var (_, text) in group)
+            // Each line: µs since the call's first command, then µs until the next event (the command itself plus
+            // whatever ran before the next one), so the time inside a write transaction can be read off.
+            var events = group.ToList();
+            for (var i = 0; i < events.Count; i++)
             {
+                var (_, text, at) = events[i];
+                var next = i + 1 < events.Count ? events[i + 1].At : at;
                 var oneLine = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
-                Console.WriteLine("   " + oneLine[..Math.Min(int.Parse(Environment.GetEnvironmentVariable("SQL_CHARS") ?? "240", CultureInfo.InvariantCulture), oneLine.Length)]);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"   {Stopwatch.GetElapsedTime(events[0].At, at).TotalMicroseconds,7:0} +{Stopwatch.GetElapsedTime(at, next).TotalMicroseconds,5:0} us  {oneLine[..Math.Min(int.Parse(Environment.GetEnvironmentVariable("SQL_CHARS") ?? "200", CultureInfo.InvariantCulture), oneLine.Length)]}"));
             }
         }
     }
@@ -487,6 +494,34 @@ internal static class CaseLoops
         public void Dispose() => _listener.Dispose();
     }
 
+    /// <summary>Puts BEGIN (asked, and done: the write gate waits in between) and COMMIT into the captured SQL timeline.</summary>
+    private sealed class TransactionMarks : DbTransactionInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            SqlCommandCounter.Instance.Mark("-- BEGIN asked");
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+        {
+            SqlCommandCounter.Instance.Mark("-- BEGIN done");
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            SqlCommandCounter.Instance.Mark("-- COMMIT");
+            return ValueTask.FromResult(result);
+        }
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            SqlCommandCounter.Instance.Mark("-- COMMIT done");
+            return Task.CompletedTask;
+        }
+    }
+
     /// <summary>Counts the SQL commands the host's contexts send (an EF interceptor registered in the host's services).</summary>
     private sealed class SqlCommandCounter : DbCommandInterceptor, IDisposable
     {
@@ -506,7 +541,16 @@ internal static class CaseLoops
         /// <summary>The HTTP call in flight, when one client runs alone.</summary>
         public string Label { get; set; } = "(before the first call)";
 
-        public ConcurrentQueue<(string Label, string Sql)> Captured { get; } = new();
+        public ConcurrentQueue<(string Label, string Sql, long At)> Captured { get; } = new();
+
+        /// <summary>Marks a transaction event in the captured timeline.</summary>
+        public void Mark(string what)
+        {
+            if (_capture)
+            {
+                Captured.Enqueue((Label, what, Stopwatch.GetTimestamp()));
+            }
+        }
 
         public static SqlCommandCounter Start(bool capture = false)
         {
@@ -557,7 +601,7 @@ internal static class CaseLoops
             Interlocked.Increment(ref _commands);
             if (_capture)
             {
-                Captured.Enqueue((Label, command.CommandText));
+                Captured.Enqueue((Label, command.CommandText, Stopwatch.GetTimestamp()));
             }
         }
     }

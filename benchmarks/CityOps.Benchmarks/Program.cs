@@ -21,6 +21,9 @@ switch (name)
     case "loops":
         await CaseLoops.RunAsync(options);
         break;
+    case "transaction-cost":
+        await TransactionCost.RunAsync(options);
+        break;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project benchmarks/CityOps.Benchmarks -- <benchmark> [--option value]");
         Console.WriteLine("  engine-vs-workflowcore [--instances 10000] [--clients N] [--tuned true]");
@@ -28,6 +31,7 @@ switch (name)
         Console.WriteLine("  latency-vs-size        [--sizes 10000,100000] [--resumes 2000]");
         Console.WriteLine("  loops                  [--loops 2000] [--clients cores*4] [--warmup N (default: until the JIT is done)] [--sql-trace true]");
         Console.WriteLine("  script-evaluation      [--evaluations 20000]");
+        Console.WriteLine("  transaction-cost       [--transactions 5000]");
         return 1;
 }
 
