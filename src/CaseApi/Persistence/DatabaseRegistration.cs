@@ -57,7 +57,7 @@ internal static class DatabaseRegistration
         ArgumentNullException.ThrowIfNull(builder);
         return provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSettings.Instance, SqliteWriteGate.Instance, SqliteWriteGate.OnClose),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSettings.Instance, SqliteWriteGate.Instance, SqliteWriteGate.OnFirstStatement, SqliteWriteGate.OnClose),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
