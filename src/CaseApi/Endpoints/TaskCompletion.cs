@@ -53,7 +53,7 @@ internal static class TaskCompletion
         }
 
         var key = http.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? k : null;
-        return await CompleteReadAsync(task, found!.CaseId, request, files, key, user, db, tasks, catalog, photos, cancellationToken);
+        return await CompleteReadAsync(task, found!.Read, found.CaseId, request, files, key, user, db, tasks, catalog, photos, cancellationToken);
     }
 
     /// <summary>
@@ -63,12 +63,16 @@ internal static class TaskCompletion
     internal static Task<IResult> CompleteReadAsync(
         WorkflowTaskRecord task, TaskEndpoints.CompleteRequest? request, IReadOnlyList<IFormFile> files, string? idempotencyKey,
         ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog, CasePhotoStore photos, CancellationToken cancellationToken) =>
-        CompleteReadAsync(task, caseId: null, request, files, idempotencyKey, user, db, tasks, catalog, photos, cancellationToken);
+        CompleteReadAsync(task, read: null, caseId: null, request, files, idempotencyKey, user, db, tasks, catalog, photos, cancellationToken);
 
-    /// <summary>As above, with the task's case id when the caller read it with the task (null: read when photos need it).</summary>
+    /// <summary>
+    /// As above, with the task's case id when the caller read it with the task (null: read when photos need it) and the
+    /// task with its instance as the engine's completion reads them (null: the engine reads them).
+    /// </summary>
     private static async Task<IResult> CompleteReadAsync(
-        WorkflowTaskRecord task, Guid? caseId, TaskEndpoints.CompleteRequest? request, IReadOnlyList<IFormFile> files, string? idempotencyKey,
-        ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog, CasePhotoStore photos, CancellationToken cancellationToken)
+        WorkflowTaskRecord task, TaskForStep? read, Guid? caseId, TaskEndpoints.CompleteRequest? request, IReadOnlyList<IFormFile> files,
+        string? idempotencyKey, ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog, CasePhotoStore photos,
+        CancellationToken cancellationToken)
     {
         var id = task.Id;
         if (request?.Outcome is not { Length: > 0 } outcome)
@@ -115,7 +119,10 @@ internal static class TaskCompletion
         {
             // The answer's status: as the completion's steps committed the case, or (when none did, e.g. a replay) read.
             using var committed = CommittedCaseStatus.Watch(task.InstanceId);
-            var result = await tasks.CompleteAsync(id, outcome, JsonSerializer.SerializeToElement(formData), userName, key, cancellationToken);
+            var form = JsonSerializer.SerializeToElement(formData);
+            var result = read is null
+                ? await tasks.CompleteAsync(id, outcome, form, userName, key, cancellationToken)
+                : await tasks.CompleteAsync(read, outcome, form, userName, key, cancellationToken);
             var status = (committed.Status ?? await TaskQueries.CaseStatusAsync(db, task.InstanceId, cancellationToken))?.ToString();
             return TypedResults.Ok(new CompletionResult(id, outcome, result.Replayed, status));
         }

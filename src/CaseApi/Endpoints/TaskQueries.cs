@@ -24,9 +24,14 @@ internal static class TaskQueries
     public static Task<WorkflowTaskRecord?> TaskAsync(DbContext db, Guid id, CancellationToken cancellationToken) =>
         For(db).Task(db, id, cancellationToken);
 
-    /// <summary>The task and the id of its case (null when none), in one statement.</summary>
-    public static Task<TaskAndCase?> TaskAndCaseAsync(DbContext db, Guid id, CancellationToken cancellationToken) =>
-        For(db).TaskAndCase(db, id, cancellationToken);
+    /// <summary>
+    /// The task with its instance and definition identity as the engine's completion reads them (handed to it, so it
+    /// reads nothing more) and the id of its case (null when none), in one statement.
+    /// </summary>
+    public static async Task<TaskAndCase?> TaskAndCaseAsync(DbContext db, Guid id, CancellationToken cancellationToken) =>
+        await For(db).TaskAndCase(db, id, cancellationToken) is { } row
+            ? new TaskAndCase(new TaskForStep(row.Task, row.Instance is { } i ? new InstanceForStep(i, row.DefinitionRowId, row.DefinitionContentHash) : null), row.CaseId)
+            : null;
 
     /// <summary>Activity and group of the open and claimed tasks of an instance (a handful).</summary>
     public static Task<List<OpenTask>> OpenTasksAsync(DbContext db, Guid instanceId, CancellationToken cancellationToken) =>
@@ -78,7 +83,13 @@ internal static class TaskQueries
 
     private static Compiled For(DbContext db) => PerModel.GetValue(db.Model, static _ => new Compiled());
 
-    internal sealed record TaskAndCase(WorkflowTaskRecord Task, Guid? CaseId);
+    internal sealed record TaskAndCase(TaskForStep Read, Guid? CaseId)
+    {
+        public WorkflowTaskRecord Task => Read.Task;
+    }
+
+    private sealed record TaskAndCaseRow(
+        WorkflowTaskRecord Task, WorkflowInstanceRecord? Instance, string? DefinitionRowId, string? DefinitionContentHash, Guid? CaseId);
 
     internal sealed record OpenTask(string ActivityId, string? AssigneeGroup);
 
@@ -104,10 +115,16 @@ internal static class TaskQueries
         public Func<DbContext, Guid, CancellationToken, Task<WorkflowTaskRecord?>> Task { get; } = EF.CompileAsyncQuery(
             (DbContext db, Guid id, CancellationToken ct) => db.Set<WorkflowTaskRecord>().AsNoTracking().FirstOrDefault(t => t.Id == id));
 
-        public Func<DbContext, Guid, CancellationToken, Task<TaskAndCase?>> TaskAndCase { get; } = EF.CompileAsyncQuery(
-            (DbContext db, Guid id, CancellationToken ct) => db.Set<WorkflowTaskRecord>().AsNoTracking()
-                .Where(t => t.Id == id)
-                .Select(t => new TaskAndCase(t, db.Set<CityCase>().Where(c => c.WorkflowInstanceId == t.InstanceId).Select(c => (Guid?)c.Id).FirstOrDefault()))
+        // The engine's task-for-step statement (task, its instance, its definition row's identity) plus the case id.
+        public Func<DbContext, Guid, CancellationToken, Task<TaskAndCaseRow?>> TaskAndCase { get; } = EF.CompileAsyncQuery(
+            (DbContext db, Guid id, CancellationToken ct) => (
+                from t in db.Set<WorkflowTaskRecord>().AsNoTracking()
+                where t.Id == id
+                from i in db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(i => i.Id == t.InstanceId).DefaultIfEmpty()
+                from d in db.Set<WorkflowDefinitionRecord>().AsNoTracking()
+                    .Where(d => i != null && d.DefinitionId == i.DefinitionId && d.Version == i.DefinitionVersion).DefaultIfEmpty()
+                select new TaskAndCaseRow(t, i, d == null ? null : d.Id, d == null ? null : d.ContentHash,
+                    db.Set<CityCase>().Where(c => c.WorkflowInstanceId == t.InstanceId).Select(c => (Guid?)c.Id).FirstOrDefault()))
                 .FirstOrDefault());
 
         public Func<DbContext, Guid, IAsyncEnumerable<OpenTask>> OpenTasks { get; } = EF.CompileAsyncQuery(
