@@ -26,11 +26,12 @@ internal static class TaskQueries
 
     /// <summary>
     /// The task with its instance and definition identity as the engine's completion reads them (handed to it, so it
-    /// reads nothing more) and the id of its case (null when none), in one statement.
+    /// reads nothing more), the id of its case (null when none) and whether other tasks of the instance are open or
+    /// claimed (when none are, the completion need not list them), in one statement.
     /// </summary>
     public static async Task<TaskAndCase?> TaskAndCaseAsync(DbContext db, Guid id, CancellationToken cancellationToken) =>
         await For(db).TaskAndCase(db, id, cancellationToken) is { } row
-            ? new TaskAndCase(new TaskForStep(row.Task, row.Instance is { } i ? new InstanceForStep(i, row.DefinitionRowId, row.DefinitionContentHash) : null), row.CaseId)
+            ? new TaskAndCase(new TaskForStep(row.Task, row.Instance is { } i ? new InstanceForStep(i, row.DefinitionRowId, row.DefinitionContentHash) : null), row.CaseId, row.OthersOpen)
             : null;
 
     /// <summary>Activity and group of the open and claimed tasks of an instance (a handful).</summary>
@@ -83,13 +84,13 @@ internal static class TaskQueries
 
     private static Compiled For(DbContext db) => PerModel.GetValue(db.Model, static _ => new Compiled());
 
-    internal sealed record TaskAndCase(TaskForStep Read, Guid? CaseId)
+    internal sealed record TaskAndCase(TaskForStep Read, Guid? CaseId, bool OthersOpen)
     {
         public WorkflowTaskRecord Task => Read.Task;
     }
 
     private sealed record TaskAndCaseRow(
-        WorkflowTaskRecord Task, WorkflowInstanceRecord? Instance, string? DefinitionRowId, string? DefinitionContentHash, Guid? CaseId);
+        WorkflowTaskRecord Task, WorkflowInstanceRecord? Instance, string? DefinitionRowId, string? DefinitionContentHash, Guid? CaseId, bool OthersOpen);
 
     internal sealed record OpenTask(string ActivityId, string? AssigneeGroup);
 
@@ -115,7 +116,8 @@ internal static class TaskQueries
         public Func<DbContext, Guid, CancellationToken, Task<WorkflowTaskRecord?>> Task { get; } = EF.CompileAsyncQuery(
             (DbContext db, Guid id, CancellationToken ct) => db.Set<WorkflowTaskRecord>().AsNoTracking().FirstOrDefault(t => t.Id == id));
 
-        // The engine's task-for-step statement (task, its instance, its definition row's identity) plus the case id.
+        // The engine's task-for-step statement (task, its instance, its definition row's identity) plus the case id and
+        // whether any other task of the instance is open (by the InstanceId index).
         public Func<DbContext, Guid, CancellationToken, Task<TaskAndCaseRow?>> TaskAndCase { get; } = EF.CompileAsyncQuery(
             (DbContext db, Guid id, CancellationToken ct) => (
                 from t in db.Set<WorkflowTaskRecord>().AsNoTracking()
@@ -124,7 +126,9 @@ internal static class TaskQueries
                 from d in db.Set<WorkflowDefinitionRecord>().AsNoTracking()
                     .Where(d => i != null && d.DefinitionId == i.DefinitionId && d.Version == i.DefinitionVersion).DefaultIfEmpty()
                 select new TaskAndCaseRow(t, i, d == null ? null : d.Id, d == null ? null : d.ContentHash,
-                    db.Set<CityCase>().Where(c => c.WorkflowInstanceId == t.InstanceId).Select(c => (Guid?)c.Id).FirstOrDefault()))
+                    db.Set<CityCase>().Where(c => c.WorkflowInstanceId == t.InstanceId).Select(c => (Guid?)c.Id).FirstOrDefault(),
+                    db.Set<WorkflowTaskRecord>().Any(o => o.InstanceId == t.InstanceId && o.Id != t.Id
+                        && (o.Status == WorkflowTaskStatus.Open || o.Status == WorkflowTaskStatus.Claimed))))
                 .FirstOrDefault());
 
         public Func<DbContext, Guid, IAsyncEnumerable<OpenTask>> OpenTasks { get; } = EF.CompileAsyncQuery(
