@@ -122,7 +122,7 @@ internal static class TaskCompletion
             var form = JsonSerializer.SerializeToElement(formData);
             var result = found is null
                 ? await tasks.CompleteAsync(id, outcome, form, userName, key, cancellationToken)
-                : await tasks.CompleteAsync(found.Read, outcome, form, userName, key, cancellationToken);
+                : await tasks.CompleteAsync(found.Read, outcome, form, userName, key, SeedCase(found.Case), cancellationToken);
             var status = (committed.Status ?? await TaskQueries.CaseStatusAsync(db, task.InstanceId, cancellationToken))?.ToString();
             return TypedResults.Ok(new CompletionResult(id, outcome, result.Replayed, status));
         }
@@ -131,6 +131,10 @@ internal static class TaskCompletion
             return problem;
         }
     }
+
+    /// <summary>The case read with the task goes into the first attempt's context: its step loads it from there, not again.</summary>
+    internal static Action<IServiceProvider>? SeedCase(CityCase? @case) =>
+        @case is null ? null : services => services.GetRequiredService<CityOpsDbContext>().Attach(@case);
 
     private static async Task<Guid?> CaseIdAsync(CityOpsDbContext db, Guid instanceId, CancellationToken cancellationToken) =>
         await db.Set<CityCase>().Where(c => c.WorkflowInstanceId == instanceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);

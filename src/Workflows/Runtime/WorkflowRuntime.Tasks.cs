@@ -26,7 +26,9 @@ internal sealed partial class WorkflowRuntime
     /// answers), for the first attempt only: it reads nothing more, its commit still checks the instance version (a step
     /// committed since the read conflicts), and every retry reads afresh.
     /// </param>
-    public async Task<StimulusResult> CompleteTaskAsync(TaskCompletedStimulus stimulus, CancellationToken cancellationToken, TaskForStep? read = null)
+    /// <param name="seed">With <paramref name="read"/>: runs with the first attempt's services before its step (host rows read with the task).</param>
+    public async Task<StimulusResult> CompleteTaskAsync(
+        TaskCompletedStimulus stimulus, CancellationToken cancellationToken, TaskForStep? read = null, Action<IServiceProvider>? seed = null)
     {
         ArgumentNullException.ThrowIfNull(stimulus);
         if (read is not null && read.Task.Id != stimulus.TaskId)
@@ -49,9 +51,17 @@ internal sealed partial class WorkflowRuntime
                 !retry && await FindEarlierResultAsync(store, stimulus.IdempotencyKey, cancellationToken) is { } first ? first : throw refusal;
 
             // The caller's records are copied: the step changes the ones it works on.
-            var loaded = !retry && read is not null
-                ? new TaskForStep(read.Task.Copy(), read.Step is { } s ? s with { Instance = s.Instance.Copy() } : null)
-                : await store.GetTaskForStepAsync(stimulus.TaskId, cancellationToken);
+            TaskForStep? loaded;
+            if (!retry && read is not null)
+            {
+                seed?.Invoke(services);
+                loaded = new TaskForStep(read.Task.Copy(), read.Step is { } s ? s with { Instance = s.Instance.Copy() } : null);
+            }
+            else
+            {
+                loaded = await store.GetTaskForStepAsync(stimulus.TaskId, cancellationToken);
+            }
+
             if (OpenTaskProblem(loaded, stimulus.TaskId) is { } missing)
             {
                 return await EarlierOr(missing);

@@ -21,7 +21,7 @@ public sealed class CompletionWithReadTests
         var instance = await host.StartAsync("human-task", new { reporter = "x" });
         var read = await ReadAsync(host, await host.SingleOpenTaskAsync("reviewers"));
 
-        var result = await host.Tasks.CompleteAsync(read, "Approve", Note, "li", "k1", Ct);
+        var result = await host.Tasks.CompleteAsync(read, "Approve", Note, "li", "k1", null, Ct);
 
         Assert.False(result.Replayed);
         Assert.Equal(WorkflowStatus.Finished, (await host.InstanceAsync(instance.Id)).Status);
@@ -37,8 +37,11 @@ public sealed class CompletionWithReadTests
         var task = await host.SingleOpenTaskAsync("reviewers");
         var read = await ReadAsync(host, task);
         await host.Tasks.ClaimAsync(task.Id, "li", Ct); // a step since the read: the instance version moved
+        var seeded = new List<IServiceProvider>();
 
-        await host.Tasks.CompleteAsync(read, "Approve", Note, "li", "k1", Ct);
+        await host.Tasks.CompleteAsync(read, "Approve", Note, "li", "k1", seeded.Add, Ct);
+
+        Assert.Single(seeded); // the first attempt only: the retry starts from a fresh scope
 
         var done = await host.Store.GetTaskAsync(task.Id, Ct);
         Assert.Equal((WorkflowTaskStatus.Completed, "li", "li"), (done!.Status, done.ClaimedBy, done.CompletedBy));
@@ -55,7 +58,7 @@ public sealed class CompletionWithReadTests
         await host.Tasks.CompleteAsync(task.Id, "Reject", Note, "wang", "k-wang", Ct);
         var version = (await host.InstanceAsync(instance.Id)).Version;
 
-        await Assert.ThrowsAsync<TaskAlreadyCompletedException>(() => host.Tasks.CompleteAsync(read, "Approve", Note, "li", "k-li", Ct));
+        await Assert.ThrowsAsync<TaskAlreadyCompletedException>(() => host.Tasks.CompleteAsync(read, "Approve", Note, "li", "k-li", null, Ct));
 
         Assert.Equal("Reject", (await host.Store.GetTaskAsync(task.Id, Ct))!.Outcome);
         Assert.Equal(version, (await host.InstanceAsync(instance.Id)).Version);
@@ -67,10 +70,10 @@ public sealed class CompletionWithReadTests
         await using var host = new WorkflowHost();
         var instance = await host.StartAsync("human-task", new { reporter = "x" });
         var read = await ReadAsync(host, await host.SingleOpenTaskAsync("reviewers"));
-        var first = await host.Tasks.CompleteAsync(read, "Reject", Note, "li", "req-7", Ct);
+        var first = await host.Tasks.CompleteAsync(read, "Reject", Note, "li", "req-7", null, Ct);
         var version = (await host.InstanceAsync(instance.Id)).Version;
 
-        var second = await host.Tasks.CompleteAsync(read, "Reject", Note, "li", "req-7", Ct);
+        var second = await host.Tasks.CompleteAsync(read, "Reject", Note, "li", "req-7", null, Ct);
 
         Assert.True(second.Replayed);
         Assert.Equal(first.ResumedInstanceIds, second.ResumedInstanceIds);
