@@ -26,9 +26,15 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         var own = direct && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var savepoints = db.Database.AutoSavepointsEnabled;
         var committed = false;
+        List<(Type Type, List<object> Rows)> hostRows = [];
         try
         {
             Stage(commit, stageAdded: !direct);
+            if (direct)
+            {
+                hostRows = TakeHostRows();
+            }
+
             if (own is null)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -46,6 +52,7 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
             {
                 await DeleteRemovedRowsAsync(commit, cancellationToken);
                 await InsertAddedRowsAsync(commit, cancellationToken);
+                await InsertHostRowsAsync(hostRows, cancellationToken);
             }
 
             if (own is not null)
@@ -92,6 +99,7 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         }
 
         DetachEngineRows();
+        TrackHostRowsAsSaved(hostRows);
     }
 
     /// <summary>
