@@ -53,7 +53,7 @@ internal static class TaskCompletion
         }
 
         var key = http.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? k : null;
-        return await CompleteReadAsync(task, found!.CaseId, request, files, key, user, db, tasks, catalog, photos, cancellationToken);
+        return await CompleteReadAsync(task, found, request, files, key, user, db, tasks, catalog, photos, cancellationToken);
     }
 
     /// <summary>
@@ -63,12 +63,16 @@ internal static class TaskCompletion
     internal static Task<IResult> CompleteReadAsync(
         WorkflowTaskRecord task, TaskEndpoints.CompleteRequest? request, IReadOnlyList<IFormFile> files, string? idempotencyKey,
         ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog, CasePhotoStore photos, CancellationToken cancellationToken) =>
-        CompleteReadAsync(task, caseId: null, request, files, idempotencyKey, user, db, tasks, catalog, photos, cancellationToken);
+        CompleteReadAsync(task, found: null, request, files, idempotencyKey, user, db, tasks, catalog, photos, cancellationToken);
 
-    /// <summary>As above, with the task's case id when the caller read it with the task (null: read when photos need it).</summary>
+    /// <summary>
+    /// As above, with what the endpoint read with the task (null: each part is read when needed): the case id, whether
+    /// other tasks of the instance are open, and the task with its instance as the engine's completion reads them.
+    /// </summary>
     private static async Task<IResult> CompleteReadAsync(
-        WorkflowTaskRecord task, Guid? caseId, TaskEndpoints.CompleteRequest? request, IReadOnlyList<IFormFile> files, string? idempotencyKey,
-        ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog, CasePhotoStore photos, CancellationToken cancellationToken)
+        WorkflowTaskRecord task, TaskQueries.TaskAndCase? found, TaskEndpoints.CompleteRequest? request, IReadOnlyList<IFormFile> files,
+        string? idempotencyKey, ClaimsPrincipal user, CityOpsDbContext db, ITaskService tasks, ICityCatalog catalog, CasePhotoStore photos,
+        CancellationToken cancellationToken)
     {
         var id = task.Id;
         if (request?.Outcome is not { Length: > 0 } outcome)
@@ -88,14 +92,14 @@ internal static class TaskCompletion
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await PendingTasksAsync(db, task, outcome, cancellationToken) is { } pending)
+        if (await PendingTasksAsync(db, task, found?.OthersOpen ?? true, outcome, cancellationToken) is { } pending)
         {
             return pending;
         }
 
         // The case id is needed before the step only to file photos.
         IReadOnlyList<PhotoFile> stored = [];
-        if (files.Count > 0 && (caseId ?? await CaseIdAsync(db, task.InstanceId, cancellationToken)) is { } cid)
+        if (files.Count > 0 && (found?.CaseId ?? await CaseIdAsync(db, task.InstanceId, cancellationToken)) is { } cid)
         {
             var (saved, photoErrors) = await photos.SaveAsync(cid, files, cancellationToken);
             if (photoErrors.Length > 0)
@@ -115,7 +119,10 @@ internal static class TaskCompletion
         {
             // The answer's status: as the completion's steps committed the case, or (when none did, e.g. a replay) read.
             using var committed = CommittedCaseStatus.Watch(task.InstanceId);
-            var result = await tasks.CompleteAsync(id, outcome, JsonSerializer.SerializeToElement(formData), userName, key, cancellationToken);
+            var form = JsonSerializer.SerializeToElement(formData);
+            var result = found is null
+                ? await tasks.CompleteAsync(id, outcome, form, userName, key, cancellationToken)
+                : await tasks.CompleteAsync(found.Read, outcome, form, userName, key, SeedCase(found.Case), cancellationToken);
             var status = (committed.Status ?? await TaskQueries.CaseStatusAsync(db, task.InstanceId, cancellationToken))?.ToString();
             return TypedResults.Ok(new CompletionResult(id, outcome, result.Replayed, status));
         }
@@ -125,11 +132,20 @@ internal static class TaskCompletion
         }
     }
 
+    /// <summary>The case read with the task goes into the first attempt's context: its step loads it from there, not again.</summary>
+    internal static Action<IServiceProvider>? SeedCase(CityCase? @case) =>
+        @case is null ? null : services => services.GetRequiredService<CityOpsDbContext>().Attach(@case);
+
     private static async Task<Guid?> CaseIdAsync(CityOpsDbContext db, Guid instanceId, CancellationToken cancellationToken) =>
         await db.Set<CityCase>().Where(c => c.WorkflowInstanceId == instanceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>409 when the task's form blocks the outcome while tasks of other activities are open (the lead's 反馈 before its 协办).</summary>
-    private static async Task<IResult?> PendingTasksAsync(CityOpsDbContext db, WorkflowTaskRecord task, string outcome, CancellationToken cancellationToken)
+    /// <remarks>
+    /// When the task's read found no other open task of the instance (<paramref name="othersOpen"/> false), the open
+    /// tasks are this one if it is still open: no query.
+    /// </remarks>
+    private static async Task<IResult?> PendingTasksAsync(
+        CityOpsDbContext db, WorkflowTaskRecord task, bool othersOpen, string outcome, CancellationToken cancellationToken)
     {
         var activities = TaskFormRules.BlockingActivities(task.FormSchemaJson, outcome).ToList();
         if (activities.Count == 0)
@@ -138,7 +154,8 @@ internal static class TaskCompletion
         }
 
         // The instance's open tasks are a handful: read them (compiled, no list parameter) and pick the activities here.
-        var open = (await TaskQueries.OpenTasksAsync(db, task.InstanceId, cancellationToken))
+        var open = (othersOpen ? await TaskQueries.OpenTasksAsync(db, task.InstanceId, cancellationToken)
+                : task.Status is WorkflowTaskStatus.Open or WorkflowTaskStatus.Claimed ? [new TaskQueries.OpenTask(task.ActivityId, task.AssigneeGroup)] : [])
             .Where(t => activities.Contains(t.ActivityId, StringComparer.Ordinal)).Select(t => t.AssigneeGroup).ToList();
         return open.Count == 0 ? null : TypedResults.Problem(statusCode: 409, title: "Other tasks of this case are still open.",
             detail: $"'{outcome}' is possible once these have reported back: {string.Join(", ", open.Order(StringComparer.Ordinal))}.",

@@ -24,9 +24,27 @@ internal static class TaskQueries
     public static Task<WorkflowTaskRecord?> TaskAsync(DbContext db, Guid id, CancellationToken cancellationToken) =>
         For(db).Task(db, id, cancellationToken);
 
-    /// <summary>The task and the id of its case (null when none), in one statement.</summary>
-    public static Task<TaskAndCase?> TaskAndCaseAsync(DbContext db, Guid id, CancellationToken cancellationToken) =>
-        For(db).TaskAndCase(db, id, cancellationToken);
+    /// <summary>
+    /// The task with its instance and definition identity as the engine's completion reads them (handed to it, so it
+    /// reads nothing more), its case with stages and suspensions as a step loads it for update (handed to the step's
+    /// context), and whether other tasks of the instance are open or claimed (when none are, the completion need not
+    /// list them), in one statement.
+    /// </summary>
+    public static async Task<TaskAndCase?> TaskAndCaseAsync(DbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        if (await For(db).TaskAndCase(db, id, cancellationToken) is not { } row)
+        {
+            return null;
+        }
+
+        if (row.Case is { } c)
+        {
+            (c.Stages, c.Suspensions) = (row.Stages ?? [], row.Suspensions ?? []);
+        }
+
+        var step = row.Instance is { } i ? new InstanceForStep(i, row.DefinitionRowId, row.DefinitionContentHash) : null;
+        return new TaskAndCase(new TaskForStep(row.Task, step), row.Case, row.OthersOpen);
+    }
 
     /// <summary>Activity and group of the open and claimed tasks of an instance (a handful).</summary>
     public static Task<List<OpenTask>> OpenTasksAsync(DbContext db, Guid instanceId, CancellationToken cancellationToken) =>
@@ -78,7 +96,32 @@ internal static class TaskQueries
 
     private static Compiled For(DbContext db) => PerModel.GetValue(db.Model, static _ => new Compiled());
 
-    internal sealed record TaskAndCase(WorkflowTaskRecord Task, Guid? CaseId);
+    /// <summary>A task as its completion reads it; <see cref="Case"/> is untracked, for the step's context to attach.</summary>
+    internal sealed record TaskAndCase(TaskForStep Read, CityCase? Case, bool OthersOpen)
+    {
+        public WorkflowTaskRecord Task => Read.Task;
+
+        public Guid? CaseId => Case?.Id;
+    }
+
+    private sealed class TaskAndCaseRow
+    {
+        public WorkflowTaskRecord Task { get; init; } = null!;
+
+        public WorkflowInstanceRecord? Instance { get; init; }
+
+        public string? DefinitionRowId { get; init; }
+
+        public string? DefinitionContentHash { get; init; }
+
+        public CityCase? Case { get; init; }
+
+        public List<CaseStage>? Stages { get; init; }
+
+        public List<CaseSuspension>? Suspensions { get; init; }
+
+        public bool OthersOpen { get; init; }
+    }
 
     internal sealed record OpenTask(string ActivityId, string? AssigneeGroup);
 
@@ -104,10 +147,24 @@ internal static class TaskQueries
         public Func<DbContext, Guid, CancellationToken, Task<WorkflowTaskRecord?>> Task { get; } = EF.CompileAsyncQuery(
             (DbContext db, Guid id, CancellationToken ct) => db.Set<WorkflowTaskRecord>().AsNoTracking().FirstOrDefault(t => t.Id == id));
 
-        public Func<DbContext, Guid, CancellationToken, Task<TaskAndCase?>> TaskAndCase { get; } = EF.CompileAsyncQuery(
-            (DbContext db, Guid id, CancellationToken ct) => db.Set<WorkflowTaskRecord>().AsNoTracking()
-                .Where(t => t.Id == id)
-                .Select(t => new TaskAndCase(t, db.Set<CityCase>().Where(c => c.WorkflowInstanceId == t.InstanceId).Select(c => (Guid?)c.Id).FirstOrDefault()))
+        // The engine's task-for-step statement (task, its instance, its definition row's identity), the case as a step
+        // loads it (stages and suspensions in key order, as that query's Include gives them) and whether any other task
+        // of the instance is open (by the InstanceId index).
+        public Func<DbContext, Guid, CancellationToken, Task<TaskAndCaseRow?>> TaskAndCase { get; } = EF.CompileAsyncQuery(
+            (DbContext db, Guid id, CancellationToken ct) => (
+                from t in db.Set<WorkflowTaskRecord>().AsNoTracking().AsSingleQuery()
+                where t.Id == id
+                from i in db.Set<WorkflowInstanceRecord>().Where(i => i.Id == t.InstanceId).DefaultIfEmpty()
+                from d in db.Set<WorkflowDefinitionRecord>()
+                    .Where(d => i != null && d.DefinitionId == i.DefinitionId && d.Version == i.DefinitionVersion).DefaultIfEmpty()
+                from c in db.Set<CityCase>().Where(c => c.WorkflowInstanceId == t.InstanceId).DefaultIfEmpty()
+                select new TaskAndCaseRow
+                {
+                    Task = t, Instance = i, DefinitionRowId = d == null ? null : d.Id, DefinitionContentHash = d == null ? null : d.ContentHash,
+                    Case = c, Stages = c!.Stages.OrderBy(s => s.Id).ToList(), Suspensions = c.Suspensions.OrderBy(s => s.Id).ToList(),
+                    OthersOpen = db.Set<WorkflowTaskRecord>().Any(o => o.InstanceId == t.InstanceId && o.Id != t.Id
+                        && (o.Status == WorkflowTaskStatus.Open || o.Status == WorkflowTaskStatus.Claimed)),
+                })
                 .FirstOrDefault());
 
         public Func<DbContext, Guid, IAsyncEnumerable<OpenTask>> OpenTasks { get; } = EF.CompileAsyncQuery(

@@ -28,8 +28,10 @@ internal static class CaseSteps
         }
 
         var db = context.Db();
+        // Loaded by an earlier activity of the step, or handed to the step's context with the task it completes.
         if (db.Set<CityCase>().Local.FirstOrDefault(c => c.Id == id) is { } tracked)
         {
+            CommittedCaseStatus.Observe(tracked);
             return tracked;
         }
 

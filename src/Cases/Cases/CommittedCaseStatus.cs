@@ -42,7 +42,7 @@ public sealed class CommittedCaseStatus : IDisposable
     /// <summary>A step loaded <paramref name="case"/> for update.</summary>
     internal static void Observe(CityCase @case)
     {
-        if (Current.Value is { } watch && @case.WorkflowInstanceId == watch.InstanceId)
+        if (Current.Value is { } watch && @case.WorkflowInstanceId == watch.InstanceId && !watch._loaded.Contains(@case))
         {
             watch._loaded.Add(@case);
         }

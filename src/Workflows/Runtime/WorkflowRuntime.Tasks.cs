@@ -19,9 +19,23 @@ internal sealed partial class WorkflowRuntime
     /// a conflict looks the key up first, so a repeated key still returns the first result exactly as before.
     /// </para>
     /// </summary>
-    public async Task<StimulusResult> CompleteTaskAsync(TaskCompletedStimulus stimulus, CancellationToken cancellationToken)
+    /// <param name="stimulus">The completion.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="read">
+    /// The task and its instance as the caller just read them (one statement, as <see cref="IWorkflowStore.GetTaskForStepAsync"/>
+    /// answers), for the first attempt only: it reads nothing more, its commit still checks the instance version (a step
+    /// committed since the read conflicts), and every retry reads afresh.
+    /// </param>
+    /// <param name="seed">With <paramref name="read"/>: runs with the first attempt's services before its step (host rows read with the task).</param>
+    public async Task<StimulusResult> CompleteTaskAsync(
+        TaskCompletedStimulus stimulus, CancellationToken cancellationToken, TaskForStep? read = null, Action<IServiceProvider>? seed = null)
     {
         ArgumentNullException.ThrowIfNull(stimulus);
+        if (read is not null && read.Task.Id != stimulus.TaskId)
+        {
+            throw new ArgumentException($"The task read is {read.Task.Id}, the completion is for {stimulus.TaskId}.", nameof(read));
+        }
+
         var attempts = 0;
         return await WithRetriesAsync(async services =>
         {
@@ -36,7 +50,18 @@ internal sealed partial class WorkflowRuntime
             async Task<StimulusResult> EarlierOr(Exception refusal) =>
                 !retry && await FindEarlierResultAsync(store, stimulus.IdempotencyKey, cancellationToken) is { } first ? first : throw refusal;
 
-            var loaded = await store.GetTaskForStepAsync(stimulus.TaskId, cancellationToken);
+            // The caller's records are copied: the step changes the ones it works on.
+            TaskForStep? loaded;
+            if (!retry && read is not null)
+            {
+                seed?.Invoke(services);
+                loaded = new TaskForStep(read.Task.Copy(), read.Step is { } s ? s with { Instance = s.Instance.Copy() } : null);
+            }
+            else
+            {
+                loaded = await store.GetTaskForStepAsync(stimulus.TaskId, cancellationToken);
+            }
+
             if (OpenTaskProblem(loaded, stimulus.TaskId) is { } missing)
             {
                 return await EarlierOr(missing);

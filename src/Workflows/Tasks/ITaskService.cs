@@ -23,6 +23,18 @@ public interface ITaskService
     /// <see cref="TaskAlreadyCompletedException"/>; repeating <paramref name="idempotencyKey"/> returns the first result.
     /// </summary>
     Task<StimulusResult> CompleteAsync(Guid taskId, string outcome, JsonElement? formData, string actor, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CompleteAsync(Guid, string, JsonElement?, string, string, CancellationToken)"/>, starting from the task
+    /// and its instance as the caller just read them in one statement (the shape <see cref="IWorkflowStore.GetTaskForStepAsync"/>
+    /// returns), so the first attempt reads nothing more. Its commit still checks the instance version: a step committed
+    /// since <paramref name="read"/> was read makes it conflict, and the retry reads afresh and decides as usual.
+    /// <paramref name="seed"/>, when given, runs with the first attempt's services before its step: the caller hands over
+    /// host rows it read in the same statement (e.g. attaches them to the scope's DbContext) so that the step need not
+    /// read them again. A retry runs in a fresh scope without them.
+    /// </summary>
+    Task<StimulusResult> CompleteAsync(
+        TaskForStep read, string outcome, JsonElement? formData, string actor, string idempotencyKey, Action<IServiceProvider>? seed, CancellationToken cancellationToken);
 }
 
 internal sealed class TaskService(IServiceScopeFactory scopes, WorkflowRuntime runtime) : ITaskService
@@ -50,4 +62,11 @@ internal sealed class TaskService(IServiceScopeFactory scopes, WorkflowRuntime r
 
     public Task<StimulusResult> CompleteAsync(Guid taskId, string outcome, JsonElement? formData, string actor, string idempotencyKey, CancellationToken cancellationToken) =>
         runtime.CompleteTaskAsync(new TaskCompletedStimulus(taskId, outcome, formData, actor, idempotencyKey), cancellationToken);
+
+    public Task<StimulusResult> CompleteAsync(
+        TaskForStep read, string outcome, JsonElement? formData, string actor, string idempotencyKey, Action<IServiceProvider>? seed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return runtime.CompleteTaskAsync(new TaskCompletedStimulus(read.Task.Id, outcome, formData, actor, idempotencyKey), cancellationToken, read, seed);
+    }
 }

@@ -19,5 +19,6 @@ internal sealed class CaseTimelineConfiguration : IEntityTypeConfiguration<CaseT
         b.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.Comment).HasMaxLength(2000);
         b.PrimitiveCollection(e => e.PhotoIds).Metadata.SetValueComparer(ListComparers.For<Guid>());
+        b.InsertedWithStepRows(); // a step that records two entries writes them in one statement
     }
 }

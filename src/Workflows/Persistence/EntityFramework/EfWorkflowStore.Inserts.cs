@@ -40,8 +40,10 @@ public sealed partial class EfWorkflowStore
         await InsertRowsAsync(factory, commit.ParkedAdded, cancellationToken);
     }
 
-    private async Task InsertRowsAsync<T>(DbCommand factory, IReadOnlyList<T> rows, CancellationToken cancellationToken)
-        where T : class
+    private Task InsertRowsAsync<T>(DbCommand factory, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class => InsertRowsAsync(factory, typeof(T), rows, cancellationToken);
+
+    private async Task InsertRowsAsync(DbCommand factory, Type rowType, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -49,7 +51,7 @@ public sealed partial class EfWorkflowStore
         }
 
         var model = db.Model;
-        var insert = Inserts.GetValue(model, static _ => new()).GetOrAdd(typeof(T), (type, helper) => new RowInsert(model, type, helper), db.GetService<ISqlGenerationHelper>());
+        var insert = Inserts.GetValue(model, static _ => new()).GetOrAdd(rowType, (type, helper) => new RowInsert(model, type, helper), db.GetService<ISqlGenerationHelper>());
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
             var count = Math.Min(RowsPerStatement, rows.Count - start);

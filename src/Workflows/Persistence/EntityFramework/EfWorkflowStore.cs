@@ -26,9 +26,15 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         var own = direct && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var savepoints = db.Database.AutoSavepointsEnabled;
         var committed = false;
+        List<(Type Type, List<object> Rows)> hostRows = [];
         try
         {
             Stage(commit, stageAdded: !direct);
+            if (direct)
+            {
+                hostRows = TakeHostRows();
+            }
+
             if (own is null)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -40,10 +46,13 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
                 await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             }
 
-            // After SaveChanges: the instance row (checked or inserted) exists before the rows that belong to it.
+            // After SaveChanges: the instance row (checked or inserted) exists before the rows that belong to it, and
+            // removed rows are gone before new ones go in (as SaveChanges orders them).
             if (direct)
             {
+                await DeleteRemovedRowsAsync(commit, cancellationToken);
                 await InsertAddedRowsAsync(commit, cancellationToken);
+                await InsertHostRowsAsync(hostRows, cancellationToken);
             }
 
             if (own is not null)
@@ -90,6 +99,7 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         }
 
         DetachEngineRows();
+        TrackHostRowsAsSaved(hostRows);
     }
 
     /// <summary>
@@ -180,9 +190,21 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         }
 
         // Deleting by key stub: a row that is already gone affects 0 rows and EF reports a concurrency conflict.
-        db.RemoveRange(commit.BookmarksRemoved.Select(id => new BookmarkRecord { Id = id }));
-        db.RemoveRange(commit.TimersRemoved.Select(id => new TimerRecord { Id = id }));
-        db.RemoveRange(commit.ParkedRemoved.Select(id => new ParkedStimulusRecord { Id = id }));
+        // Several removed rows of one table go in one direct DELETE after SaveChanges (DeleteRemovedRowsAsync).
+        if (!DeletesDirectly(commit.BookmarksRemoved))
+        {
+            db.RemoveRange(commit.BookmarksRemoved.Select(id => new BookmarkRecord { Id = id }));
+        }
+
+        if (!DeletesDirectly(commit.TimersRemoved))
+        {
+            db.RemoveRange(commit.TimersRemoved.Select(id => new TimerRecord { Id = id }));
+        }
+
+        if (!DeletesDirectly(commit.ParkedRemoved))
+        {
+            db.RemoveRange(commit.ParkedRemoved.Select(id => new ParkedStimulusRecord { Id = id }));
+        }
         foreach (var task in commit.TasksUpdated)
         {
             if (commit.TaskOriginals.TryGetValue(task.Id, out var original))

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CityOps.Workflows.Persistence.EntityFramework;
@@ -16,6 +17,19 @@ public static class WorkflowModel
         return modelBuilder.ApplyConfigurationsFromAssembly(
             typeof(WorkflowModel).Assembly,
             t => t.Namespace == typeof(WorkflowModel).Namespace);
+    }
+
+    /// <summary>
+    /// Rows of this host entity that one step adds several of go in with the engine's rows as one multi-row
+    /// <c>INSERT</c> after <c>SaveChanges</c> (in the step's transaction) instead of one statement each; a single row
+    /// stays with <c>SaveChanges</c>. For insert-only rows whose key is set by the application, with no store-generated
+    /// values or shadow properties, and that no other row of the step refers to by foreign key.
+    /// </summary>
+    public static EntityTypeBuilder<T> InsertedWithStepRows<T>(this EntityTypeBuilder<T> builder)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.HasAnnotation(EfWorkflowStore.InsertedWithStepRowsAnnotation, true);
     }
 
     /// <summary>
