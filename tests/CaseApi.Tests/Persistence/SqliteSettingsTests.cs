@@ -102,6 +102,7 @@ public sealed class SqliteSettingsTests : IDisposable
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken))
         {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"__EFMigrationsHistory\" SET \"ProductVersion\" = \"ProductVersion\";", TestContext.Current.CancellationToken);
             await transaction.CommitAsync(TestContext.Current.CancellationToken);
         }
 
@@ -110,6 +111,38 @@ public sealed class SqliteSettingsTests : IDisposable
             Assert.Contains("cityops.sqlite.write_gate.wait", measured);
             Assert.Contains("cityops.sqlite.write_gate.held", measured);
         }
+    }
+
+    [Fact]
+    public async Task WriteGate_IsTakenAtTheFirstStatement_AndHoldsOtherTransactionsUntilCommit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = Database();
+        await using var first = Context(database);
+        await first.Database.MigrateAsync(ct);
+        await first.Database.ExecuteSqlRawAsync("CREATE TABLE Probe (Id INTEGER PRIMARY KEY, Text TEXT);", ct);
+        await using var second = Context(database);
+
+        // Both begin; neither holds the gate yet, so the second's BEGIN does not wait for the first (it would have, with
+        // BEGIN IMMEDIATE under the gate: the second would then block here until the first committed).
+        await using var firstTransaction = await first.Database.BeginTransactionAsync(ct);
+        await using var secondTransaction = await second.Database.BeginTransactionAsync(ct).WaitAsync(TimeSpan.FromSeconds(5), ct);
+
+        await first.Database.ExecuteSqlRawAsync("INSERT INTO Probe (Text) VALUES ('first');", ct);
+        var secondWrite = Task.Run(async () =>
+        {
+            await second.Database.ExecuteSqlRawAsync("INSERT INTO Probe (Text) VALUES ('second');", ct);
+            await secondTransaction.CommitAsync(ct);
+        }, ct);
+
+        // The second's first statement queues behind the first transaction, which holds the gate to its commit.
+        await Task.Delay(300, ct);
+        Assert.False(secondWrite.IsCompleted);
+        await firstTransaction.CommitAsync(ct);
+        await secondWrite.WaitAsync(TimeSpan.FromSeconds(10), ct);
+
+        var rows = await first.Database.SqlQueryRaw<string>("SELECT Text AS Value FROM Probe ORDER BY Id").ToListAsync(ct);
+        Assert.Equal(["first", "second"], rows);
     }
 
     [Fact]
