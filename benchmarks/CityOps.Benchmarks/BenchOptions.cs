@@ -22,6 +22,8 @@ internal sealed class BenchOptions
     public int Int(string name, int fallback) =>
         _values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
+    public string? String(string name) => _values.TryGetValue(name, out var v) ? v : null;
+
     public bool Bool(string name) => _values.TryGetValue(name, out var v) && bool.Parse(v);
 
     public IReadOnlyList<int> Ints(string name, params int[] fallback) =>

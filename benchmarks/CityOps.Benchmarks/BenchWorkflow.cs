@@ -70,9 +70,9 @@ internal static class BenchWorkflow
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 
-    public static string NewTempFolder()
+    public static string NewTempFolder(string? root = null)
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"cityops-bench-{Guid.NewGuid():N}");
+        var dir = Path.Combine(root ?? Path.GetTempPath(), $"cityops-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         return dir;
     }

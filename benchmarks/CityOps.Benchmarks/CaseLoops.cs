@@ -33,7 +33,8 @@ internal static class CaseLoops
         var clients = options.Int("clients", Environment.ProcessorCount * 4);
         var loops = options.Int("loops", 2000);
         var warmup = options.Int("warmup", 0); // 0: until the JIT is done (see WarmUpAsync)
-        var dataFolder = BenchWorkflow.NewTempFolder();
+        // --data-root: where the data folder (SQLite file, photos) goes; default the system temp folder.
+        var dataFolder = BenchWorkflow.NewTempFolder(options.String("data-root"));
         var traceSql = options.Bool("sql-trace");
         Console.WriteLine($"folder {dataFolder} clients={clients} loops={loops} warmup={(warmup > 0 ? warmup.ToString(CultureInfo.InvariantCulture) : "until steady")}");
         var started = Stopwatch.GetTimestamp();
