@@ -146,7 +146,7 @@ public sealed class SqliteSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task PhotoStore_RemembersTheCaseFolder_AndCreatesItAgainWhenRemovedBehindItsBack()
+    public async Task PhotoStore_FilesPhotosInShardFolders_AndCreatesOneAgainWhenRemovedBehindItsBack()
     {
         var store = new CasePhotoStore(Database());
         var caseId = Guid.NewGuid();
@@ -160,6 +160,8 @@ public sealed class SqliteSettingsTests : IDisposable
         Assert.Equal(2, second.Count);
         Assert.All(second, p => Assert.Equal(jpeg, File.ReadAllBytes(store.PathOf(p.StoredPath))));
         Assert.All(second, p => Assert.Equal("image/jpeg", p.ContentType));
+        Assert.All(second, p => Assert.Matches($"^{caseId:N}"[..3] + $"[/\\\\]{caseId:N}-[0-9a-f]{{32}}\\.jpg$", p.StoredPath));
+        Assert.Equal(first[0].StoredPath[..3], second[0].StoredPath[..3]);
     }
 
     private static FormFile Photo(byte[] bytes) => new(new MemoryStream(bytes), 0, bytes.Length, "photos", "a.jpg");
