@@ -121,6 +121,10 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor
             {
                 Acquired(command, gate, start);
             }
+            else
+            {
+                GaveUp(command);
+            }
         }
     }
 
@@ -133,8 +137,15 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor
             {
                 Acquired(command, gate, start);
             }
+            else
+            {
+                GaveUp(command);
+            }
         }
     }
+
+    // Gone on without the gate (see MaxWait): the transaction's later statements do not queue again.
+    private static void GaveUp(DbCommand command) => HeldBy.AddOrUpdate(command.Transaction!, new Held(null, Stopwatch.GetTimestamp()));
 
     private static void Release(object key)
     {
@@ -145,13 +156,13 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor
         }
     }
 
-    private sealed class Held(SemaphoreSlim gate, long acquiredAt)
+    private sealed class Held(SemaphoreSlim? gate, long acquiredAt)
     {
         private int _released;
 
         public void Release()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            if (gate is not null && Interlocked.Exchange(ref _released, 1) == 0)
             {
                 if (HeldTime.Enabled)
                 {
