@@ -6,6 +6,7 @@ using CityOps.Cases.Cases.Duplicates;
 using CityOps.Cases.Cases.Intake;
 using CityOps.Cases.Catalog;
 using CityOps.Cases.Persistence;
+using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -55,7 +56,7 @@ internal static class CaseIntakeEndpoint
         }
 
         var caller = Caller.From(user);
-        var caseId = Guid.NewGuid();
+        var caseId = RowId.New(time.GetUtcNow());
         var (report, errors) = CaseIntake.Resolve(request, catalog.Current, caseId, caller.UserName, caller.ReportingRole, []);
         if (report is null)
         {
@@ -148,7 +149,7 @@ internal static class CaseIntakeEndpoint
 
         db.Add(new CaseTimelineEntry
         {
-            Id = Guid.NewGuid(), CaseId = masterId, Sequence = ++master.TimelineCount, At = now, Actor = report.Reporter,
+            Id = RowId.New(now), CaseId = masterId, Sequence = ++master.TimelineCount, At = now, Actor = report.Reporter,
             Role = report.ReporterRole, Action = "DuplicateReport", FromStatus = master.Status, ToStatus = master.Status,
             Comment = report.Description, PhotoIds = [.. report.Photos.Select(p => p.Id)],
         });

@@ -2,13 +2,15 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using CityOps.CaseApi.Persistence;
 using CityOps.Cases.Cases.Intake;
+using CityOps.Workflows.Persistence;
 using Microsoft.Win32.SafeHandles;
 
 namespace CityOps.CaseApi.Endpoints;
 
 /// <summary>
 /// Photos on disk as <c>&lt;data folder&gt;/photos/&lt;shard&gt;/&lt;case&gt;-&lt;photo&gt;.&lt;ext&gt;</c>, the shard being
-/// the case id's first two hex digits (256 folders at most): at most 10 MB each, JPEG, PNG or WebP as recognised by
+/// the case id's last two hex digits (256 folders at most; case ids begin with their creation time, see
+/// <see cref="RowId"/>, so their first digits would put years of photos in one folder): at most 10 MB each, JPEG, PNG or WebP as recognised by
 /// their first bytes (the declared content type and file name are not trusted). A photo's path relative to
 /// <c>photos</c> is stored with it, so photos filed under the earlier layout (a folder per case) are still found.
 /// </summary>
@@ -19,7 +21,7 @@ namespace CityOps.CaseApi.Endpoints;
 /// remembered; one removed behind the store's back is created again. A file is written through its handle (new name,
 /// so <c>CreateNew</c>: no truncate, no lock, no user-space buffer).
 /// </remarks>
-internal sealed class CasePhotoStore(ResolvedDatabase database)
+internal sealed class CasePhotoStore(ResolvedDatabase database, TimeProvider time)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -64,7 +66,7 @@ internal sealed class CasePhotoStore(ResolvedDatabase database)
         }
 
         var caseName = caseId.ToString("N");
-        var shard = caseName[..2];
+        var shard = caseName[^2..];
         var folder = Path.Combine(Root, shard);
         if (_folders.TryAdd(shard, 0))
         {
@@ -74,7 +76,7 @@ internal sealed class CasePhotoStore(ResolvedDatabase database)
         var saved = new List<PhotoFile>();
         foreach (var (file, contentType, extension) in accepted)
         {
-            var id = Guid.NewGuid();
+            var id = RowId.New(time.GetUtcNow());
             var relative = Path.Combine(shard, $"{caseName}-{id:N}{extension}");
             await WriteAsync(Path.Combine(Root, relative), folder, file, cancellationToken);
             saved.Add(new PhotoFile(id, contentType, file.Length, relative));

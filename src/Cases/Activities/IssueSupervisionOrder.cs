@@ -1,6 +1,7 @@
 using CityOps.Cases.Cases;
 using CityOps.Cases.Organisation;
 using CityOps.Workflows.Activities;
+using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ internal sealed class IssueSupervisionOrder : Activity
         var actor = await context.GetInputAsync<string>("actor") ?? CaseSteps.SystemActor;
         db.Add(new SupervisionOrder
         {
-            Id = Guid.NewGuid(), CaseId = @case.Id, DepartmentCode = @case.LeadDepartment, Level = level, Reason = reason,
+            Id = RowId.New(context.Now), CaseId = @case.Id, DepartmentCode = @case.LeadDepartment, Level = level, Reason = reason,
             IssuedBy = actor, IssuedAt = context.Now,
         });
         @case.SupervisionCount++;

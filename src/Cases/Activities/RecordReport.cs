@@ -3,6 +3,7 @@ using CityOps.Cases.Cases.Intake;
 using CityOps.Cases.Cases.Numbering;
 using CityOps.Cases.Catalog;
 using CityOps.Workflows.Activities;
+using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,7 +48,7 @@ internal sealed class RecordReport : Activity
         var config = context.GetRequiredService<ICityCatalog>().Current.Taxonomy.ConfigFor(@case.Kind, @case.Code);
         var stage = new CaseStage
         {
-            Id = Guid.NewGuid(), CaseId = @case.Id, Stage = SlaStage.Dispatch, StartedAt = context.Now,
+            Id = RowId.New(context.Now), CaseId = @case.Id, Stage = SlaStage.Dispatch, StartedAt = context.Now,
         };
         var limit = context.SlaOptions().LimitFor(SlaStage.Dispatch, @case.Urgency, config);
         (stage.LimitAmount, stage.LimitUnit) = (limit.Amount, limit.Unit);

@@ -1,6 +1,7 @@
 using CityOps.Cases.Cases;
 using CityOps.Cases.Catalog;
 using CityOps.Workflows.Activities;
+using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
 
 namespace CityOps.Cases.Activities;
@@ -30,7 +31,7 @@ internal sealed class StartSlaClock : Activity
         var limit = context.SlaOptions().LimitFor(kind, @case.Urgency, config);
         var stage = new CaseStage
         {
-            Id = Guid.NewGuid(), CaseId = @case.Id, Stage = kind, StartedAt = context.Now,
+            Id = RowId.New(context.Now), CaseId = @case.Id, Stage = kind, StartedAt = context.Now,
             LimitAmount = limit.Amount, LimitUnit = limit.Unit,
         };
         @case.Stages.Add(stage);

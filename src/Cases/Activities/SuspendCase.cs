@@ -1,5 +1,6 @@
 using CityOps.Cases.Cases;
 using CityOps.Workflows.Activities;
+using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
 
 namespace CityOps.Cases.Activities;
@@ -21,7 +22,7 @@ internal sealed class SuspendCase : Activity
 
         var suspension = new CaseSuspension
         {
-            Id = Guid.NewGuid(), CaseId = @case.Id, From = context.Now, Reason = await context.GetInputAsync<string>("reason"),
+            Id = RowId.New(context.Now), CaseId = @case.Id, From = context.Now, Reason = await context.GetInputAsync<string>("reason"),
         };
         @case.Suspensions.Add(suspension);
         context.Db().Add(suspension);

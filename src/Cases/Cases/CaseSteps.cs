@@ -4,6 +4,7 @@ using CityOps.Cases.Cases.Sla;
 using CityOps.Cases.Catalog;
 using CityOps.Cases.Persistence;
 using CityOps.Cases.Sla;
+using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +50,7 @@ internal static class CaseSteps
     {
         var entry = new CaseTimelineEntry
         {
-            Id = Guid.NewGuid(), CaseId = @case.Id, Sequence = ++@case.TimelineCount, At = context.Now, Actor = actor,
+            Id = RowId.New(context.Now), CaseId = @case.Id, Sequence = ++@case.TimelineCount, At = context.Now, Actor = actor,
             Role = role, Action = action, FromStatus = @case.Status, ToStatus = to ?? @case.Status, Comment = comment,
             PhotoIds = photos?.ToList() ?? [],
         };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CityOps.Workflows.Definitions;
+using CityOps.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CityOps.Workflows.Runtime;
@@ -118,7 +119,7 @@ public sealed class ActivityExecutionContext
             throw new ArgumentException("A multi-instance wait needs at least one task; complete the activity instead.", nameof(requests));
         }
 
-        List<(Guid Id, HumanTaskRequest Request)> tasks = [.. requests.Select(r => (Guid.NewGuid(), r))];
+        List<(Guid Id, HumanTaskRequest Request)> tasks = [.. requests.Select(r => (RowId.New(Now), r))];
         Wait = new PendingWait(Persistence.BookmarkKind.Task, "tasks", null, null, null, tasks);
         return [.. tasks.Select(t => t.Id)];
     }

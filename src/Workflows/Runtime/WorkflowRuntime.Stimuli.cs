@@ -90,7 +90,7 @@ internal sealed partial class WorkflowRuntime
     {
         var record = new ParkedStimulusRecord
         {
-            Id = Guid.NewGuid(), Name = stimulus.EventName, CorrelationHash = hash, IdempotencyKey = stimulus.IdempotencyKey,
+            Id = RowId.New(time.GetUtcNow()), Name = stimulus.EventName, CorrelationHash = hash, IdempotencyKey = stimulus.IdempotencyKey,
             StimulusJson = JsonSerializer.Serialize<Stimulus>(stimulus, DefinitionJson.Options), ParkedAt = time.GetUtcNow(),
         };
         await QueryAsync(async s =>

@@ -192,7 +192,7 @@ internal sealed partial class WorkflowRuntime(
         var graph = definition.Graph;
         var instance = new WorkflowInstanceRecord
         {
-            Id = Guid.NewGuid(), DefinitionId = definition.Key.DefinitionId, DefinitionVersion = definition.Key.Version,
+            Id = RowId.New(now), DefinitionId = definition.Key.DefinitionId, DefinitionVersion = definition.Key.Version,
             CorrelationId = correlationId, Status = WorkflowStatus.Running, CreatedAt = now, UpdatedAt = now,
         };
         var state = new InstanceState { Input = input?.Clone() };

@@ -13,7 +13,7 @@ internal sealed partial class WorkflowStep
     {
         Changes.Journal.Add(new JournalRecord
         {
-            Id = Guid.NewGuid(),
+            Id = RowId.New(Now),
             InstanceId = Instance.Id,
             Sequence = ++State.JournalSequence,
             ActivityId = node.Id,

@@ -17,7 +17,7 @@ internal sealed partial class WorkflowStep
         var wait = new WaitState
         {
             ActivityId = node.Id,
-            BookmarkId = Guid.NewGuid(),
+            BookmarkId = RowId.New(Now),
             Kind = pending.Kind,
             Name = pending.Name,
             CorrelationHash = CorrelationHash.Compute(pending.Name, pending.CorrelationKey),
@@ -39,7 +39,7 @@ internal sealed partial class WorkflowStep
         });
         if (pending.Task is { } task)
         {
-            wait.TaskId = Guid.NewGuid();
+            wait.TaskId = RowId.New(Now);
             Changes.TasksAdded.Add(new WorkflowTaskRecord
             {
                 Id = wait.TaskId.Value, InstanceId = Instance.Id, BookmarkId = wait.BookmarkId, ActivityId = node.Id,
@@ -65,7 +65,7 @@ internal sealed partial class WorkflowStep
 
     private Guid AddTimer(string activityId, Guid bookmarkId, TimerKind kind, DateTimeOffset dueAt)
     {
-        var id = Guid.NewGuid();
+        var id = RowId.New(Now);
         Changes.TimersAdded.Add(new TimerRecord
         {
             Id = id, InstanceId = Instance.Id, BookmarkId = bookmarkId, ActivityId = activityId, Kind = kind,
@@ -179,7 +179,7 @@ internal sealed partial class WorkflowStep
     public void AddOutbox(string activityId, string channel, string? recipient, string? subject, JsonElement body) =>
         Changes.Outbox.Add(new OutboxRecord
         {
-            Id = Guid.NewGuid(), InstanceId = Instance.Id, ActivityId = activityId, Channel = channel,
+            Id = RowId.New(Now), InstanceId = Instance.Id, ActivityId = activityId, Channel = channel,
             Recipient = recipient, Subject = subject, Body = body.GetRawText(), CreatedAt = Now,
         });
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using CityOps.CaseApi.Endpoints;
 using CityOps.CaseApi.Persistence;
 using CityOps.Cases.Persistence;
+using CityOps.Workflows.Persistence;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -148,7 +149,7 @@ public sealed class SqliteSettingsTests : IDisposable
     [Fact]
     public async Task PhotoStore_FilesPhotosInShardFolders_AndCreatesOneAgainWhenRemovedBehindItsBack()
     {
-        var store = new CasePhotoStore(Database());
+        var store = new CasePhotoStore(Database(), TimeProvider.System);
         var caseId = Guid.NewGuid();
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Range(0, 100_000).Select(i => (byte)i)];
 
@@ -160,8 +161,26 @@ public sealed class SqliteSettingsTests : IDisposable
         Assert.Equal(2, second.Count);
         Assert.All(second, p => Assert.Equal(jpeg, File.ReadAllBytes(store.PathOf(p.StoredPath))));
         Assert.All(second, p => Assert.Equal("image/jpeg", p.ContentType));
-        Assert.All(second, p => Assert.Matches($"^{caseId:N}"[..3] + $"[/\\\\]{caseId:N}-[0-9a-f]{{32}}\\.jpg$", p.StoredPath));
+        Assert.All(second, p => Assert.Matches("^" + $"{caseId:N}"[^2..] + $"[/\\\\]{caseId:N}-[0-9a-f]{{32}}\\.jpg$", p.StoredPath));
         Assert.Equal(first[0].StoredPath[..3], second[0].StoredPath[..3]);
+    }
+
+    [Fact]
+    public async Task PhotoStore_SpreadsCasesMadeInTheSameMillisecondOverShardFolders()
+    {
+        // Case ids lead with their creation time (RowId): a shard taken from their first digits would be one folder.
+        var store = new CasePhotoStore(Database(), TimeProvider.System);
+        var at = DateTimeOffset.Parse("2026-11-30T09:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[64]];
+        var shards = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 40; i++)
+        {
+            var (saved, errors) = await store.SaveAsync(RowId.New(at), [Photo(png)], TestContext.Current.CancellationToken);
+            Assert.Empty(errors);
+            shards.Add(Path.GetDirectoryName(saved[0].StoredPath)!);
+        }
+
+        Assert.True(shards.Count > 20, $"40 cases went to {shards.Count} shard folder(s)");
     }
 
     private static FormFile Photo(byte[] bytes) => new(new MemoryStream(bytes), 0, bytes.Length, "photos", "a.jpg");
