@@ -47,6 +47,15 @@ internal sealed class WaitState
 
     public Guid? TaskId { get; set; }
 
+    /// <summary>
+    /// No bookmark row stands for this wait. Only event waits are looked up by name (<see cref="IWorkflowStore.FindBookmarksAsync"/>);
+    /// a task wait is reached through its task row and a timer wait through its timer row, both of which carry their
+    /// own existence check at commit, and the instance's version check orders every step of the instance. So task and
+    /// timer waits write no bookmark row (an INSERT now and a DELETE later, each touching the table and two indexes).
+    /// False for every wait saved before this field existed: those have a row, and it is deleted as before.
+    /// </summary>
+    public bool Unindexed { get; set; }
+
     /// <summary>The open tasks of a multi-instance wait (then <see cref="TaskId"/> is null); each completion removes one.</summary>
     public List<Guid>? TaskIds { get; set; }
 

@@ -32,11 +32,18 @@ internal sealed partial class WorkflowStep
             wait.DeadlineTimerId = AddTimer(node.Id, wait.BookmarkId, TimerKind.Deadline, due);
         }
 
-        Changes.BookmarksAdded.Add(new BookmarkRecord
+        if (wait.Kind == BookmarkKind.Event)
         {
-            Id = wait.BookmarkId, InstanceId = Instance.Id, ActivityId = node.Id, Kind = wait.Kind,
-            Name = wait.Name, CorrelationHash = wait.CorrelationHash, CreatedAt = Now,
-        });
+            Changes.BookmarksAdded.Add(new BookmarkRecord
+            {
+                Id = wait.BookmarkId, InstanceId = Instance.Id, ActivityId = node.Id, Kind = wait.Kind,
+                Name = wait.Name, CorrelationHash = wait.CorrelationHash, CreatedAt = Now,
+            });
+        }
+        else
+        {
+            wait.Unindexed = true; // found through its task or timer row (see WaitState.Unindexed)
+        }
         if (pending.Task is { } task)
         {
             wait.TaskId = RowId.New(Now);
@@ -77,7 +84,10 @@ internal sealed partial class WorkflowStep
     public async Task RemoveWaitAsync(WaitState wait, bool cancelTask)
     {
         State.Waits.Remove(wait.ActivityId);
-        Changes.RemoveBookmark(wait.BookmarkId);
+        if (!wait.Unindexed)
+        {
+            Changes.RemoveBookmark(wait.BookmarkId);
+        }
         if (wait.TimerId is { } timer)
         {
             Changes.RemoveTimer(timer);

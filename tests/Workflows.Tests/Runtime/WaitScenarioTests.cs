@@ -33,6 +33,47 @@ public sealed class WaitScenarioTests
     }
 
     [Fact]
+    public async Task TaskWait_WritesNoBookmarkRow_EventWaitDoes()
+    {
+        await using var host = new WorkflowHost();
+        var tasked = await host.StartAsync("human-task", new { reporter = "x" });
+        await host.StartAsync("event-wait", new { orderId = "o-1" });
+
+        // Only event waits are looked up by name; a task wait is reached through its task row.
+        Assert.Empty(await host.Store.FindBookmarksAsync("task", CorrelationHash.Compute("task", null), Ct));
+        Assert.Single(await host.Store.FindBookmarksAsync("payment", CorrelationHash.Compute("payment", "o-1"), Ct));
+        var wait = Assert.Single(InstanceState.Parse((await host.Store.GetInstanceAsync(tasked.Id, Ct))!.StateJson).Waits.Values);
+        Assert.True(wait.Unindexed);
+    }
+
+    [Fact]
+    public async Task CompleteTask_WaitSavedWithABookmarkRow_DeletesTheRowAndFinishes()
+    {
+        // An instance saved before task waits went without a bookmark row: its wait has the row and no "unindexed".
+        await using var host = new WorkflowHost();
+        var instance = await host.StartAsync("human-task", new { reporter = "x" });
+        var task = await host.SingleOpenTaskAsync("reviewers");
+        var stored = (await host.Store.GetInstanceAsync(instance.Id, Ct))!;
+        var state = InstanceState.Parse(stored.StateJson);
+        var wait = Assert.Single(state.Waits.Values);
+        wait.Unindexed = false;
+        var hash = CorrelationHash.Compute("task", null);
+        var old = stored.Copy();
+        stored.StateJson = state.Write();
+        await host.Store.CommitAsync(new WorkflowCommit
+        {
+            Instance = new InstanceWrite(stored, stored.Version) { Original = old },
+            BookmarksAdded = [new BookmarkRecord { Id = wait.BookmarkId, InstanceId = instance.Id, ActivityId = wait.ActivityId, Kind = BookmarkKind.Task, Name = "task", CorrelationHash = hash, CreatedAt = host.Clock.GetUtcNow() }],
+        }, Ct);
+        Assert.Single(await host.Store.FindBookmarksAsync("task", hash, Ct));
+
+        await host.CompleteAsync(task, "Approve", new { note = "ok" }, actor: "wang");
+
+        Assert.Equal(WorkflowStatus.Finished, (await host.InstanceAsync(instance.Id)).Status);
+        Assert.Empty(await host.Store.FindBookmarksAsync("task", hash, Ct));
+    }
+
+    [Fact]
     public async Task CompleteTask_UnknownOutcome_ValidationErrorNamesOutcome()
     {
         await using var host = new WorkflowHost();
