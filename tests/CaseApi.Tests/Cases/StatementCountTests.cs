@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CityOps.Cases.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,6 +48,42 @@ public sealed class StatementCountTests : IDisposable
                 && s.Contains("WHERE \"w\".\"Id\" = @", StringComparison.Ordinal));
             Assert.True(reads.Count() == 1, $"{outcome}:\n{string.Join('\n', sql)}");
         }
+    }
+
+    [Fact]
+    public async Task DuplicateCheck_ReadsOnlyOpenCases_ThroughThePartialIndex()
+    {
+        await app.ReportAsync();
+        log.Clear();
+        await app.ReportAsync();
+        var sent = log.Take();
+        var check = Assert.Single(sent, s => s.StartsWith("SELECT \"c\".\"Id\", \"c\".\"Number\", \"c\".\"Latitude\"", StringComparison.Ordinal));
+
+        // The plan of the very statement the report sent: SQLite uses a partial index only when the query states its filter.
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityOpsDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(CaseApp.Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + check;
+        foreach (var name in new[] { "@kind", "@code", "@since" })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = "x";
+            command.Parameters.Add(parameter);
+        }
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(CaseApp.Ct))
+        {
+            while (await reader.ReadAsync(CaseApp.Ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, p => p.Contains("USING INDEX IX_Cases_Open_Kind_Code_CreatedAt (Kind=? AND Code=? AND CreatedAt>?)", StringComparison.Ordinal));
     }
 
     private async Task<List<(string Call, List<string> Sql)>> LoopAsync()

@@ -7,6 +7,11 @@ namespace CityOps.Cases.Persistence.Configurations;
 
 internal sealed class CaseConfiguration : IEntityTypeConfiguration<CityCase>
 {
+    /// <summary>The states a case does not come back from: not a duplicate candidate.</summary>
+    internal static readonly CaseStatus[] Ended = [CaseStatus.Closed, CaseStatus.Voided, CaseStatus.Merged];
+
+    private static readonly string OpenFilter = string.Join(" AND ", Ended.Select(s => $"\"Status\" <> '{s}'"));
+
     public void Configure(EntityTypeBuilder<CityCase> b)
     {
         b.ToTable("Cases");
@@ -38,9 +43,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CityCase>
         b.HasIndex(c => new { c.Status, c.CreatedAt });
         b.HasIndex(c => c.LeadDepartment);
         b.HasIndex(c => c.GridCode);
-        // Duplicate check: cases of a kind and code reported within the window (not the code's whole history), their
-        // status checked in the index before any row is read.
-        b.HasIndex(c => new { c.Kind, c.Code, c.CreatedAt, c.Status });
+        // Duplicate check: open cases of a kind and code reported within the window. Only open cases are in the index
+        // (a partial index), so the check reads the window's open cases, not every case of the code reported in the
+        // last day. The filter's terms are the query's own (CaseQueries.RecentOpenPlaced), as SQLite and PostgreSQL
+        // use a partial index only when the query's WHERE states its filter; double quotes are standard SQL, valid on
+        // SQL Server too (filtered indexes require QUOTED_IDENTIFIER ON anyway).
+        b.HasIndex(c => new { c.Kind, c.Code, c.CreatedAt }, "IX_Cases_Open_Kind_Code_CreatedAt").HasFilter(OpenFilter);
         b.HasIndex(c => c.WorkflowInstanceId);
     }
 }

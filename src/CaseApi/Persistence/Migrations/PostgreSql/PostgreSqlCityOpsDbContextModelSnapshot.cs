@@ -195,6 +195,8 @@ namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("CaseTimeline", (string)null);
+
+                    b.HasAnnotation("CityOps:InsertedWithStepRows", true);
                 });
 
             modelBuilder.Entity("CityOps.Cases.Cases.CityCase", b =>
@@ -347,7 +349,8 @@ namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Kind", "Code", "CreatedAt", "Status");
+                    b.HasIndex(new[] { "Kind", "Code", "CreatedAt" }, "IX_Cases_Open_Kind_Code_CreatedAt")
+                        .HasFilter("\"Status\" <> 'Closed' AND \"Status\" <> 'Voided' AND \"Status\" <> 'Merged'");
 
                     b.ToTable("Cases", (string)null);
                 });

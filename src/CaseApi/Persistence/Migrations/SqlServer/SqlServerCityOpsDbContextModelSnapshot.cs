@@ -194,6 +194,8 @@ namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("CaseTimeline", (string)null);
+
+                    b.HasAnnotation("CityOps:InsertedWithStepRows", true);
                 });
 
             modelBuilder.Entity("CityOps.Cases.Cases.CityCase", b =>
@@ -346,7 +348,8 @@ namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Kind", "Code", "CreatedAt", "Status");
+                    b.HasIndex(new[] { "Kind", "Code", "CreatedAt" }, "IX_Cases_Open_Kind_Code_CreatedAt")
+                        .HasFilter("\"Status\" <> 'Closed' AND \"Status\" <> 'Voided' AND \"Status\" <> 'Merged'");
 
                     b.ToTable("Cases", (string)null);
                 });
