@@ -65,9 +65,15 @@ internal static class CaseLoops
             var jit = (Time: JitInfo.GetCompilationTime(), Methods: JitInfo.GetCompiledMethodCount());
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (allocated, gen0, gen1, gen2, paused) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            // Exceptions thrown (and caught) anywhere in the process: each costs tens of microseconds, none should be routine.
+            var thrown = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+            void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e) =>
+                thrown.AddOrUpdate(e.Exception.GetType().Name, 1, (_, n) => n + 1);
+            AppDomain.CurrentDomain.FirstChanceException += Count;
             var clock = Stopwatch.StartNew();
             await RunLoopsAsync(users, loops, samples);
             clock.Stop();
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
             var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Print(loops, clients, clock.Elapsed, samples, sql.Commands - commands);
 
@@ -79,6 +85,8 @@ internal static class CaseLoops
                 $"GC {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / 1024 / loops:0.00} MB allocated per loop, {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1 and {GC.CollectionCount(2) - gen2} gen2 collections, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / clock.Elapsed.TotalSeconds:0.0} ms paused per s, server GC {System.Runtime.GCSettings.IsServerGC}, concurrent {AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) && concurrent}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"JIT during the measured loops: {(JitInfo.GetCompilationTime() - jit.Time).TotalMilliseconds:0} ms, {JitInfo.GetCompiledMethodCount() - jit.Methods} methods ({(JitInfo.GetCompilationTime() - jit.Time) / used:0.0%} of the CPU)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"exceptions thrown during the measured loops: {thrown.Values.Sum()}{(thrown.IsEmpty ? "" : " (" + string.Join(", ", thrown.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value}")) + ")")}"));
             gate.Print(clock.Elapsed, loops);
             PrintSqlite();
             warm.Print(hostStart.Wall, hostStart.Cpu, cpuPerLoop);
