@@ -43,6 +43,10 @@ internal static class AuthSetup
             })
             .AddBearerToken(BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
 
+        // After BearerTokenConfigureOptions has set the Data Protection protector: keep tokens already unprotected.
+        builder.Services.AddOptions<BearerTokenOptions>(BearerScheme)
+            .PostConfigure<TimeProvider>((o, time) => o.BearerTokenProtector = new BearerTicketCache(o.BearerTokenProtector, time));
+
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddCascadingAuthenticationState();
         return builder;
