@@ -225,12 +225,130 @@ public sealed class SqliteStatementCacheTests : IDisposable
         PrepareAndReturn(sql[1]);
         var third = PrepareAndReturn(sql[2]); // three idle with room for two: "SELECT 1", the least recently used, goes
 
-        Assert.Equal(new StatementCacheCounters(0, 3, 1, 2), provider.Counters);
+        Assert.Equal(new StatementCacheCounters(0, 3, 1, 2, 0, 0), provider.Counters);
         Assert.Equal(third, PrepareAndReturn(sql[2]));
         PrepareAndReturn(sql[0]);
         Assert.Equal(1, provider.Counters.Hits);
         Assert.Equal(4, provider.Counters.Misses);
         provider.ReleaseIdle(handle.DangerousGetHandle());
+    }
+
+    [Fact]
+    public async Task ACachedStatement_BindsEveryNamedParameterToItsOwnPlace_OnEveryReuse()
+    {
+        var (_, db) = await ProbeDatabaseAsync();
+        await using var owned = db;
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        // Names that are prefixes of one another, the three prefixes SQLite accepts, a repeated name and one past ASCII.
+        const string Sql = "SELECT @p1, @p10, @p1_0, :p1, $p1, @p1 || '/' || :colon || $dollar, @naïve /* names probe */";
+        string[] names = ["@p1", "@p10", "@p1_0", ":p1", "$p1", ":colon", "$dollar", "@naïve"];
+        var before = SqliteNative.StatementCache!;
+
+        for (var round = 0; round < 40; round++)
+        {
+            // Bound in a different order each round, so a binding that sticks to a position would show.
+            var values = names.ToDictionary(n => n, n => $"{n}#{round.ToString(CultureInfo.InvariantCulture)}", StringComparer.Ordinal);
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            foreach (var name in round % 2 == 0 ? names : names.Reverse())
+            {
+                command.Parameters.AddWithValue(name, values[name]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            Assert.True(await reader.ReadAsync(Ct));
+            Assert.Equal(
+                new[] { values["@p1"], values["@p10"], values["@p1_0"], values[":p1"], values["$p1"], $"{values["@p1"]}/{values[":colon"]}{values["$dollar"]}", values["@naïve"] },
+                Enumerable.Range(0, reader.FieldCount).Select(reader.GetString));
+        }
+
+        Assert.True(SqliteNative.StatementCache!.Hits - before.Hits >= 39, "the statement was not reused");
+    }
+
+    [Fact]
+    public async Task ACachedStatement_FindsAParameterIndex_ExactlyAsSqliteDoes()
+    {
+        var (_, db) = await ProbeDatabaseAsync();
+        await using var owned = db;
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        var sql = Encoding.UTF8.GetBytes("SELECT @p1, @p10, ?, @p1_0, :p1, ?7, $p1, @b, ?2, @naïve, ? /* index probe */");
+        string?[] probes = ["@p1", "@p10", "@p1_0", ":p1", "$p1", "@b", "?7", "?2", "?1", "?8", "@naïve", "@P1", "p1", "@p", "@p1_", "@p100", "@p1 ", ":P1", "@", "?", "", "@unknown", null];
+
+        // SQLite's own answers, from a statement the cache does not own (prepare_v3 goes straight through).
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v3(connection.Handle, sql, 0, out sqlite3_stmt native, out _));
+        using var uncached = native;
+        var expected = probes.Select(p => raw.sqlite3_bind_parameter_index(uncached, p)).ToList();
+        Assert.Equal(new[] { 1, 2, 4, 5, 8, 9, 7, 0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, expected);
+
+        for (var reuse = 0; reuse < 3; reuse++)
+        {
+            using var cached = Prepare(connection, sql);
+            Assert.Equal(expected, probes.Select(p => raw.sqlite3_bind_parameter_index(cached, p)));
+        }
+    }
+
+    [Fact]
+    public async Task AParameterTheStatementDoesNotHave_IsLeftOut_AndAMissingOneIsReported()
+    {
+        var (_, db) = await ProbeDatabaseAsync();
+        await using var owned = db;
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        const string Sql = "SELECT @a * 10 + @b /* unknown name probe */";
+
+        for (var round = 0; round < 3; round++)
+        {
+            // The index lookup answers 0 for @c, so Microsoft.Data.Sqlite does not bind it and counts only @a and @b.
+            Assert.Equal(12L, await ScalarAsync(connection, Sql, ("@a", 1), ("@c", 99), ("@b", 2)));
+            var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => ScalarAsync(connection, Sql, ("@a", 1), ("@bb", 2)));
+            Assert.Contains("@b", missing.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("@a", missing.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ParameterNames_StillBind_AfterTheStatementWasEvictedOrItsConnectionClosed_AndAfterASchemaChange()
+    {
+        var (_, db) = await ProbeDatabaseAsync();
+        await using var owned = db;
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        const string Insert = "INSERT INTO Probe (Id, Text) VALUES (@id, @text) /* evict probe */";
+        const string Read = "SELECT Text FROM Probe WHERE Id = @id";
+        var id = 0;
+        async Task InsertAndReadBackAsync()
+        {
+            id++;
+            var text = $"row {id.ToString(CultureInfo.InvariantCulture)}";
+            await ScalarAsync(connection, Insert, ("@text", text), ("@id", id));
+            Assert.Equal(text, await ScalarAsync(connection, Read, ("@id", id)));
+        }
+
+        await connection.OpenAsync(Ct);
+        await InsertAndReadBackAsync();
+        await InsertAndReadBackAsync();
+
+        // Push both statements out of the connection's cache (least recently used first), then compile them again.
+        var evictionsBefore = SqliteNative.StatementCache!.Evictions;
+        for (var i = 0; i <= new DatabaseOptions().SqliteStatementCache; i++)
+        {
+            await ScalarAsync(connection, $"SELECT @x + {i.ToString(CultureInfo.InvariantCulture)} /* filler */", ("@x", i));
+        }
+
+        Assert.True(SqliteNative.StatementCache!.Evictions - evictionsBefore >= 2);
+        await InsertAndReadBackAsync();
+
+        // A schema change: SQLite recompiles the cached statements on their next step, from the same text.
+        await ScalarAsync(connection, "ALTER TABLE Probe ADD COLUMN Extra TEXT");
+        await InsertAndReadBackAsync();
+
+        // The native connection closed: its idle statements are finalized, the next one compiles them anew.
+        await connection.CloseAsync();
+        SqliteConnection.ClearAllPools();
+        await connection.OpenAsync(Ct);
+        await InsertAndReadBackAsync();
+        Assert.Equal((long)id, await ScalarAsync(connection, "SELECT count(*) FROM Probe"));
     }
 
     private static sqlite3_stmt Prepare(SqliteConnection connection, byte[] sql)
