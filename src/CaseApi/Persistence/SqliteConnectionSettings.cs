@@ -76,7 +76,6 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
             // page size) for recompiling whenever the value is bound, i.e. on every execution — two compilations per
             // call, and a cached statement would never be reused as compiled.
             _ = raw.sqlite3_db_config(handle, SqliteDbConfigEnableQpsg, 1, out _);
-            SqliteNative.Note(handle);
             Configured.AddOrUpdate(handle, Instance);
         }
     }

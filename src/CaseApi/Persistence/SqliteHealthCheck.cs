@@ -16,7 +16,6 @@ internal sealed class SqliteHealthCheck : IHealthCheck
         {
             ["version"] = SqliteNative.Version,
             ["memoryStatistics"] = SqliteNative.MemoryStatisticsOff ? "off" : "on",
-            ["connectionMutex"] = SqliteNative.ConnectionMutex switch { true => "per connection", false => "none (multi-thread mode)", null => "no connection yet" },
             ["statementCacheCapacity"] = cache?.Capacity ?? 0,
             ["statementCacheHits"] = cache?.Hits ?? 0,
             ["statementCacheMisses"] = cache?.Misses ?? 0,
