@@ -70,10 +70,12 @@ internal static class CaseLoops
             void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e) =>
                 thrown.AddOrUpdate(e.Exception.GetType().Name, 1, (_, n) => n + 1);
             AppDomain.CurrentDomain.FirstChanceException += Count;
+            using var allocations = options.Int("alloc-types", 0) > 0 ? new AllocationSampler() : null;
             var clock = Stopwatch.StartNew();
             await RunLoopsAsync(users, loops, samples);
             clock.Stop();
             AppDomain.CurrentDomain.FirstChanceException -= Count;
+            allocations?.Dispose();
             var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Print(loops, clients, clock.Elapsed, samples, sql.Commands - commands);
 
@@ -82,12 +84,13 @@ internal static class CaseLoops
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU {cpuPerLoop:0.0} ms per loop (server + clients), {used / clock.Elapsed:0.00} cores busy on average"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"GC {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / 1024 / loops:0.00} MB allocated per loop, {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1 and {GC.CollectionCount(2) - gen2} gen2 collections, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / clock.Elapsed.TotalSeconds:0.0} ms paused per s, server GC {System.Runtime.GCSettings.IsServerGC}, concurrent {AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) && concurrent}"));
+                $"GC {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / 1024 / loops:0.00} MB allocated per loop, {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1 and {GC.CollectionCount(2) - gen2} gen2 collections, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / clock.Elapsed.TotalSeconds:0.0} ms paused per s, {DescribeGc()}, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024:0} MB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"JIT during the measured loops: {(JitInfo.GetCompilationTime() - jit.Time).TotalMilliseconds:0} ms, {JitInfo.GetCompiledMethodCount() - jit.Methods} methods ({(JitInfo.GetCompilationTime() - jit.Time) / used:0.0%} of the CPU)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"exceptions thrown during the measured loops: {thrown.Values.Sum()}{(thrown.IsEmpty ? "" : " (" + string.Join(", ", thrown.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value}")) + ")")}"));
             gate.Print(clock.Elapsed, loops);
+            allocations?.Print(options.Int("alloc-types", 0), loops);
             PrintSqlite();
             warm.Print(hostStart.Wall, hostStart.Cpu, cpuPerLoop);
         }
@@ -97,6 +100,15 @@ internal static class CaseLoops
             SqliteConnection.ClearAllPools();
             Directory.Delete(dataFolder, recursive: true);
         }
+    }
+
+    /// <summary>The collector as the runtime reports it, so a run says which GC it measured (the host's settings: server, DATAS off).</summary>
+    private static string DescribeGc()
+    {
+        var settings = GC.GetConfigurationVariables();
+        string Value(string name) => settings.TryGetValue(name, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "?" : "?";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"server GC {System.Runtime.GCSettings.IsServerGC}, heaps {Value("HeapCount")}, concurrent {Value("ConcurrentGC")}, DATAS {(Value("GCDynamicAdaptationMode") == "1" ? "on" : "off")}");
     }
 
     private static void PrintSqlite() => Console.WriteLine(
