@@ -21,6 +21,26 @@ internal static class CaseSteps
 
     public static CityOpsDbContext Db(this ActivityExecutionContext context) => context.GetRequiredService<CityOpsDbContext>();
 
+    /// <summary>
+    /// The case the context already tracks, if any. Looked up without <c>DetectChanges</c>, which <c>DbSet.Local</c>
+    /// otherwise runs over every tracked row on each call (several activities of a step ask): a tracked case is
+    /// found by its key whatever its changes, and the step's SaveChanges detects them all once.
+    /// </summary>
+    internal static CityCase? TrackedCase(this CityOpsDbContext db, Guid id)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.Set<CityCase>().Local.FirstOrDefault(c => c.Id == id);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     public static async Task<CityCase> LoadCaseAsync(this ActivityExecutionContext context)
     {
         if (!Guid.TryParse(context.CorrelationId, out var id))
@@ -30,7 +50,7 @@ internal static class CaseSteps
 
         var db = context.Db();
         // Loaded by an earlier activity of the step, or handed to the step's context with the task it completes.
-        if (db.Set<CityCase>().Local.FirstOrDefault(c => c.Id == id) is { } tracked)
+        if (db.TrackedCase(id) is { } tracked)
         {
             CommittedCaseStatus.Observe(tracked);
             return tracked;

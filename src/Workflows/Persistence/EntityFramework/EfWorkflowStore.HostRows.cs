@@ -19,8 +19,9 @@ public sealed partial class EfWorkflowStore
     private static readonly ConditionalWeakTable<IModel, StrongBox<bool>> MarksHostRows = [];
 
     /// <summary>The added host rows to insert directly, by entity type (only types with two or more), now detached.</summary>
-    private List<(Type Type, List<object> Rows)> TakeHostRows()
+    private List<(Type Type, List<object> Rows)> TakeHostRows(out bool detected)
     {
+        detected = false;
         if (!MarksHostRows.GetValue(db.Model, static m => new(m.GetEntityTypes().Any(t => t.FindAnnotation(InsertedWithStepRowsAnnotation)?.Value is true))).Value)
         {
             return [];
@@ -28,6 +29,7 @@ public sealed partial class EfWorkflowStore
 
         var tracker = db.ChangeTracker;
         tracker.DetectChanges();
+        detected = true;
         var detect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try

@@ -30,20 +30,32 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
         try
         {
             Stage(commit, stageAdded: !direct);
+            var detected = false;
             if (direct)
             {
-                hostRows = TakeHostRows();
+                hostRows = TakeHostRows(out detected);
             }
 
-            if (own is null)
+            // Changes were just detected (taking the host rows) and nothing has changed since: SaveChanges need not
+            // walk every tracked row a second time.
+            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+            db.ChangeTracker.AutoDetectChangesEnabled = detect && !detected;
+            try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                if (own is null)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                else
+                {
+                    // Our own transaction: no savepoint needed, a failure rolls all of it back.
+                    db.Database.AutoSavepointsEnabled = false;
+                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                }
             }
-            else
+            finally
             {
-                // Our own transaction: no savepoint needed, a failure rolls all of it back.
-                db.Database.AutoSavepointsEnabled = false;
-                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                db.ChangeTracker.AutoDetectChangesEnabled = detect;
             }
 
             // After SaveChanges: the instance row (checked or inserted) exists before the rows that belong to it, and
