@@ -29,7 +29,7 @@ switch (name)
         Console.WriteLine("  engine-vs-workflowcore [--instances 10000] [--clients N] [--tuned true]");
         Console.WriteLine("  sqlite-steps           [--steps 3000] [--warmup 300]");
         Console.WriteLine("  latency-vs-size        [--sizes 10000,100000] [--resumes 2000]");
-        Console.WriteLine("  loops                  [--loops 2000] [--clients cores*4] [--warmup N (default: until the JIT is done)] [--sql-trace true] [--data-root DIR] [--alloc-types N]");
+        Console.WriteLine("  loops                  [--loops 2000] [--clients cores*4] [--warmup N (default: until the JIT is done)] [--sql-trace true] [--data-root DIR] [--alloc-types N] [--repeat N (default 3)]");
         Console.WriteLine("  script-evaluation      [--evaluations 20000]");
         Console.WriteLine("  transaction-cost       [--transactions 5000]");
         return 1;
