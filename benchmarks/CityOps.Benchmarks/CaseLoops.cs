@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using CityOps.CaseApi.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,9 @@ internal static class CaseLoops
     private static readonly object Report = new { source = "Inspector", kind = "matter", code = "01003", description = "井盖破损", latitude = 30.27045, longitude = 120.1505 };
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[60]];
 
+    // Set by SIGTERM / Ctrl+C: no client starts another loop (each waits for the process to end).
+    private static bool _interrupted;
+
     public static async Task RunAsync(BenchOptions options)
     {
         var clients = options.Int("clients", Environment.ProcessorCount * 4);
@@ -37,6 +41,34 @@ internal static class CaseLoops
         var dataFolder = BenchWorkflow.NewTempFolder(options.String("data-root"));
         var traceSql = options.Bool("sql-trace");
         Console.WriteLine($"folder {dataFolder} clients={clients} loops={loops} warmup={(warmup > 0 ? warmup.ToString(CultureInfo.InvariantCulture) : "until steady")}");
+        // The host's console lifetime takes SIGTERM and Ctrl+C to stop the web host, and the clients would keep
+        // looping against it: a benchmark that is told to stop exits, after removing its data folder.
+        void Interrupted(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            // No client starts another loop; the loops under way (tens of milliseconds each) are given time to end,
+            // since a report still running would file its photos in a folder created again.
+            Volatile.Write(ref _interrupted, true);
+            Thread.Sleep(2000);
+            for (var attempt = 0; attempt < 10 && Directory.Exists(dataFolder); attempt++)
+            {
+                try
+                {
+                    Directory.Delete(dataFolder, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+
+                Thread.Sleep(100);
+            }
+
+            Console.WriteLine(Directory.Exists(dataFolder) ? $"{signal.Signal}: stopped; remove {dataFolder} by hand" : $"{signal.Signal}: stopped, data folder removed");
+            Environment.Exit(128 + (signal.Signal == PosixSignal.SIGINT ? 2 : 15));
+        }
+
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupted);
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupted);
         var started = Stopwatch.GetTimestamp();
         var startCpu = Process.GetCurrentProcess().TotalProcessorTime;
         await using var app = await StartHostAsync(dataFolder);
@@ -336,6 +368,12 @@ internal static class CaseLoops
         {
             while (Stopwatch.GetTimestamp() < until && Interlocked.Increment(ref next) < loops)
             {
+                if (Volatile.Read(ref _interrupted))
+                {
+                    // Parked until the signal handler has removed the data folder and ends the process.
+                    await Task.Delay(Timeout.Infinite);
+                }
+
                 var t0 = Stopwatch.GetTimestamp();
                 await client.LoopAsync(samples);
                 samples.Add("whole loop", Stopwatch.GetTimestamp() - t0);
