@@ -32,6 +32,13 @@ internal static class DatabaseRegistration
                 builder.Services.AddDbContextPool<SqliteCityOpsDbContext>((sp, o) => Configure(o, database.Provider, database.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<CityOpsDbContext>(sp => sp.GetRequiredService<SqliteCityOpsDbContext>());
                 builder.Services.AddHostedService<SqliteCheckpointer>();
+                if (database.SqliteFile is not ":memory:")
+                {
+                    // Step commits on one connection whose page cache stays valid (an in-memory database is per connection).
+                    builder.Services.AddSingleton<SqliteWriteConnection>();
+                    builder.Services.AddSingleton<IWriteConnectionLease>(sp => sp.GetRequiredService<SqliteWriteConnection>());
+                }
+
                 builder.Services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite");
                 break;
             case DatabaseProvider.PostgreSql:
@@ -46,7 +53,7 @@ internal static class DatabaseRegistration
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported.");
         }
 
-        builder.Services.AddScoped<IWorkflowStore>(sp => new EfWorkflowStore(sp.GetRequiredService<CityOpsDbContext>()));
+        builder.Services.AddScoped<IWorkflowStore>(sp => new EfWorkflowStore(sp.GetRequiredService<CityOpsDbContext>(), sp.GetService<IWriteConnectionLease>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<CityOpsDbContext>("database");
         return builder;
     }

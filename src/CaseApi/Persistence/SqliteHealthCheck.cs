@@ -5,9 +5,10 @@ namespace CityOps.CaseApi.Persistence;
 /// <summary>
 /// <c>/health</c> entry <c>sqlite</c>: the library version and what <see cref="SqliteNative"/> set up — whether SQLite
 /// keeps memory statistics (it should not), and the statement cache's capacity and counters since the start.
+/// With a <see cref="SqliteWriteConnection"/>: the commits it took and its page cache's hits and misses.
 /// Always healthy: the database entry says whether the file answers; this one is for the operator reading it.
 /// </summary>
-internal sealed class SqliteHealthCheck : IHealthCheck
+internal sealed class SqliteHealthCheck(SqliteWriteConnection? writer = null) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -21,6 +22,13 @@ internal sealed class SqliteHealthCheck : IHealthCheck
             ["statementCacheMisses"] = cache?.Misses ?? 0,
             ["statementCacheEvictions"] = cache?.Evictions ?? 0,
         };
+        if (writer?.Counters is var (leases, hits, misses))
+        {
+            data["writeConnectionCommits"] = leases;
+            data["writeConnectionCacheHits"] = hits;
+            data["writeConnectionCacheMisses"] = misses;
+        }
+
         return Task.FromResult(HealthCheckResult.Healthy($"SQLite {SqliteNative.Version}", data));
     }
 }

@@ -92,11 +92,43 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor
 
     private static SemaphoreSlim GateOf(DbConnection connection) => Gates.GetOrAdd(connection.DataSource ?? "", _ => new SemaphoreSlim(1, 1));
 
-    /// <summary>The gate to take before <paramref name="command"/> runs: null when it is outside a transaction or its transaction has it.</summary>
+    /// <summary>
+    /// The gate to take before <paramref name="command"/> runs: null when it is outside a transaction, its transaction
+    /// has the gate, or it runs on a connection that is only used under a <see cref="EnterAsync">lease</see>.
+    /// </summary>
     private static SemaphoreSlim? Needed(DbCommand command) =>
-        command is { Transaction: { } transaction, Connection: SqliteConnection connection } && !HeldBy.TryGetValue(transaction, out _)
+        command is { Transaction: { } transaction, Connection: SqliteConnection connection }
+        && !HeldBy.TryGetValue(transaction, out _) && !LeasedOnly.TryGetValue(connection, out _)
             ? GateOf(connection)
             : null;
+
+    // Connections whose every use is inside a lease (SqliteWriteConnection): their statements have the gate already.
+    private static readonly ConditionalWeakTable<object, object> LeasedOnly = [];
+
+    /// <summary>Marks <paramref name="connection"/> as used only inside <see cref="EnterAsync"/> leases.</summary>
+    public static void UseOnlyUnderLease(SqliteConnection connection) => LeasedOnly.AddOrUpdate(connection, Instance);
+
+    /// <summary>
+    /// Takes the gate of <paramref name="connection"/>'s file for a whole unit of work, before its first statement (queued
+    /// asynchronously like every other writer): disposing the lease releases it. Null after <see cref="MaxWait"/>.
+    /// </summary>
+    public static async ValueTask<IDisposable?> EnterAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var gate = GateOf(connection);
+        var start = Stopwatch.GetTimestamp();
+        if (!await gate.WaitAsync(MaxWait, cancellationToken))
+        {
+            return null;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        if (WaitTime.Enabled)
+        {
+            WaitTime.Record(Stopwatch.GetElapsedTime(start, now).TotalMilliseconds);
+        }
+
+        return new Held(gate, now);
+    }
 
     // After commit the transaction no longer knows its connection, so the hold is kept under both.
     private static void Acquired(DbCommand command, SemaphoreSlim gate, long waitStart)
@@ -156,8 +188,10 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor
         }
     }
 
-    private sealed class Held(SemaphoreSlim? gate, long acquiredAt)
+    private sealed class Held(SemaphoreSlim? gate, long acquiredAt) : IDisposable
     {
+        public void Dispose() => Release();
+
         private int _released;
 
         public void Release()

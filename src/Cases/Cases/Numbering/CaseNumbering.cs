@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityOps.Cases.Persistence;
+using CityOps.Workflows.Persistence.EntityFramework;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,7 @@ namespace CityOps.Cases.Cases.Numbering;
 
 /// <summary>
 /// Case numbers YYYYMMDD + 6-digit daily sequence from a per-day counter row. The number is taken with one atomic
-/// statement (insert-or-increment returning the new value) in its own short transaction on a separate connection,
+/// statement (insert-or-increment returning the new value) in its own short transaction (on the host's write connection when it has one, else a connection of its own),
 /// before the workflow step that writes the case commits. The database serialises the increments on the row, so
 /// simultaneous reports on any number of nodes each get a distinct number and none of them conflicts or waits for a
 /// whole step: the counter is held for one statement, not for the report's step.
@@ -25,11 +26,24 @@ internal static class CaseNumbering
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CityOpsDbContext>();
 
-        // An explicit transaction (not autocommit) so SQLite's in-process write gate orders it with step commits.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var last = (await db.Database.SqlQueryRaw<int>(IncrementSql(db.Database.ProviderName), day).ToListAsync(cancellationToken)).Single();
-        await transaction.CommitAsync(cancellationToken);
-        return day + last.ToString("D6", CultureInfo.InvariantCulture);
+        // On the host's write connection when it has one (SQLite: the step commits' cache stays valid), and in an
+        // explicit transaction (not autocommit) so SQLite's in-process write gate orders it with step commits.
+        var writer = scope.ServiceProvider.GetService<IWriteConnectionLease>();
+        var lease = writer is null ? null : await writer.EnterAsync(db, cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var last = (await db.Database.SqlQueryRaw<int>(IncrementSql(db.Database.ProviderName), day).ToListAsync(cancellationToken)).Single();
+            await transaction.CommitAsync(cancellationToken);
+            return day + last.ToString("D6", CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>

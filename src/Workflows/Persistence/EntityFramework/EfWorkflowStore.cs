@@ -9,7 +9,7 @@ namespace CityOps.Workflows.Persistence.EntityFramework;
 /// The first query or commit opens the context's connection and keeps it open until the store is disposed with its
 /// DI scope (the engine's scopes are one step each), instead of letting EF open and close it around every command.
 /// </summary>
-public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDisposable, IAsyncDisposable
+public sealed partial class EfWorkflowStore(DbContext db, IWriteConnectionLease? writer = null) : IWorkflowStore, IDisposable, IAsyncDisposable
 {
     private static readonly string? EngineNamespace = typeof(IWorkflowStore).Namespace;
 
@@ -19,11 +19,9 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        await HoldConnectionAsync(cancellationToken);
         var direct = DirectInserts;
-
-        // Statements outside SaveChanges need one transaction around them all (unless the host opened one).
-        var own = direct && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        IAsyncDisposable? lease = null;
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? own = null;
         var savepoints = db.Database.AutoSavepointsEnabled;
         var committed = false;
         List<(Type Type, List<object> Rows)> hostRows = [];
@@ -35,6 +33,16 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
             {
                 hostRows = TakeHostRows(out detected);
             }
+
+            // Staged first: a host's write connection is queued for, so nothing that needs no database runs while it is held.
+            lease = await EnterWriterAsync(cancellationToken);
+            if (lease is null)
+            {
+                await HoldConnectionAsync(cancellationToken);
+            }
+
+            // Statements outside SaveChanges need one transaction around them all (unless the host opened one).
+            own = direct && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 
             // Changes were just detected (taking the host rows) and nothing has changed since: SaveChanges need not
             // walk every tracked row a second time.
@@ -103,6 +111,11 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
 
                 await own.DisposeAsync();
             }
+
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
         }
 
         if (commit.Instance is { } write)
@@ -112,6 +125,26 @@ public sealed partial class EfWorkflowStore(DbContext db) : IWorkflowStore, IDis
 
         DetachEngineRows();
         TrackHostRowsAsSaved(hostRows);
+    }
+
+    /// <summary>
+    /// The host's write connection for this commit, when it has one and this context is not in a transaction of its
+    /// own: the connection this store held for the step's reads goes back to the pool first.
+    /// </summary>
+    private async ValueTask<IAsyncDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
+    {
+        if (writer is null || db.Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+
+        if (_connectionHeld)
+        {
+            _connectionHeld = false;
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return await writer.EnterAsync(db, cancellationToken);
     }
 
     /// <summary>
