@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CityOps.CaseApi.Tests.Cases;
 
 /// <summary>
-/// The SQL statements each call of the case loop sends (as the throughput benchmark makes them) (SQLite prepares every one anew, and most run inside the single
+/// The SQL statements (and commands) each call of the case loop sends (as the throughput benchmark makes them) (SQLite prepares every one anew, and most run inside the single
 /// write transaction): a statement that comes back, or a read that is repeated, fails here with the SQL listed.
 /// </summary>
 public sealed class StatementCountTests : IDisposable
@@ -33,7 +33,29 @@ public sealed class StatementCountTests : IDisposable
 
         Assert.Equal(
             [("report", 14), ("Register", 10), ("Accept", 11), ("Handled", 12), ("Pass", 9), ("Close", 9)],
+            counts.Select(c => (c.Call, c.Sql.Sum(Statements))));
+
+        // A step's INSERTs of several tables go as one command (EF Core and the provider work per command, and on SQLite
+        // all of it under the write lock).
+        Assert.Equal(
+            [("report", 11), ("Register", 7), ("Accept", 8), ("Handled", 10), ("Pass", 7), ("Close", 8)],
             counts.Select(c => (c.Call, c.Sql.Count)));
+    }
+
+    // Statements in one command's text (parameters carry every value, so a ';' only ever ends a statement).
+    private static int Statements(string sql) => sql.Split(';').Count(part => !string.IsNullOrWhiteSpace(part));
+
+    [Fact]
+    public async Task OneStep_SendsItsInsertsOfSeveralTables_AsOneCommand()
+    {
+        await LoopAsync();
+        var counts = await LoopAsync();
+
+        var register = counts.Single(c => c.Call == "Register").Sql;
+        var inserts = Assert.Single(register, s => s.Contains("INSERT INTO \"WorkflowJournal\"", StringComparison.Ordinal));
+        Assert.Contains("INSERT INTO \"WorkflowTasks\"", inserts, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO \"CaseTimeline\"", inserts, StringComparison.Ordinal);
+        Assert.True(Statements(inserts) >= 3, inserts);
     }
 
     [Fact]

@@ -56,20 +56,6 @@ public sealed partial class EfWorkflowStore
         }
     }
 
-    private async Task InsertHostRowsAsync(List<(Type Type, List<object> Rows)> hostRows, CancellationToken cancellationToken)
-    {
-        if (hostRows.Count == 0)
-        {
-            return;
-        }
-
-        await using var factory = db.Database.GetDbConnection().CreateCommand();
-        foreach (var (type, rows) in hostRows)
-        {
-            await InsertRowsAsync(factory, type, rows, cancellationToken);
-        }
-    }
-
     /// <summary>After the commit: the rows are tracked as saved (Unchanged), as SaveChanges leaves the rows it inserted.</summary>
     private void TrackHostRowsAsSaved(List<(Type Type, List<object> Rows)> hostRows)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -28,52 +29,92 @@ public sealed partial class EfWorkflowStore
     /// <summary>Whether this store writes added rows with <see cref="InsertRowsAsync"/> (relational providers).</summary>
     private bool DirectInserts => db.Database.IsRelational();
 
-    private async Task InsertAddedRowsAsync(WorkflowCommit commit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The step's added engine rows, then its host rows, as one command: one multi-row INSERT per table, the statements
+    /// one after the other in a single command text (several commands only past <see cref="ParametersPerCommand"/>).
+    /// Each command costs EF Core and the ADO.NET provider their own round of work, and on SQLite all of it runs while
+    /// the step holds the file's only write lock.
+    /// </summary>
+    private async Task InsertRowsAsync(WorkflowCommit commit, List<(Type Type, List<object> Rows)> hostRows, CancellationToken cancellationToken)
     {
         await using var factory = db.Database.GetDbConnection().CreateCommand();
-        await InsertRowsAsync(factory, commit.BookmarksAdded, cancellationToken);
-        await InsertRowsAsync(factory, commit.TasksAdded, cancellationToken);
-        await InsertRowsAsync(factory, commit.TimersAdded, cancellationToken);
-        await InsertRowsAsync(factory, commit.Journal, cancellationToken);
-        await InsertRowsAsync(factory, commit.Outbox, cancellationToken);
-        await InsertRowsAsync(factory, commit.Stimuli, cancellationToken);
-        await InsertRowsAsync(factory, commit.ParkedAdded, cancellationToken);
-    }
-
-    private Task InsertRowsAsync<T>(DbCommand factory, IReadOnlyList<T> rows, CancellationToken cancellationToken)
-        where T : class => InsertRowsAsync(factory, typeof(T), rows, cancellationToken);
-
-    private async Task InsertRowsAsync(DbCommand factory, Type rowType, IReadOnlyList<object> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
+        var batch = new InsertBatch(db, factory);
+        await batch.AddAsync(commit.BookmarksAdded, cancellationToken);
+        await batch.AddAsync(commit.TasksAdded, cancellationToken);
+        await batch.AddAsync(commit.TimersAdded, cancellationToken);
+        await batch.AddAsync(commit.Journal, cancellationToken);
+        await batch.AddAsync(commit.Outbox, cancellationToken);
+        await batch.AddAsync(commit.Stimuli, cancellationToken);
+        await batch.AddAsync(commit.ParkedAdded, cancellationToken);
+        foreach (var (type, rows) in hostRows)
         {
-            return;
+            await batch.AddAsync(type, rows, cancellationToken);
         }
 
-        var model = db.Model;
-        var insert = Inserts.GetValue(model, static _ => new()).GetOrAdd(rowType, (type, helper) => new RowInsert(model, type, helper), db.GetService<ISqlGenerationHelper>());
-        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        await batch.FlushAsync(cancellationToken);
+    }
+
+    // SQL Server takes at most 2100 parameters per command, old SQLite builds 999.
+    private const int ParametersPerCommand = 900;
+
+    /// <summary>INSERT statements gathered into one command text with their parameters, sent when full or at the end.</summary>
+    private sealed class InsertBatch(DbContext db, DbCommand factory)
+    {
+        private readonly StringBuilder _sql = new();
+        private List<object> _parameters = [];
+
+        public Task AddAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken)
+            where T : class => AddAsync(typeof(T), rows, cancellationToken);
+
+        public async Task AddAsync(Type rowType, IReadOnlyList<object> rows, CancellationToken cancellationToken)
         {
-            var count = Math.Min(RowsPerStatement, rows.Count - start);
-            var parameters = new List<object>(count * insert.Columns.Count);
-            for (var r = 0; r < count; r++)
+            if (rows.Count == 0)
             {
-                var row = rows[start + r];
-                for (var c = 0; c < insert.Columns.Count; c++)
-                {
-                    var column = insert.Columns[c];
-                    parameters.Add(column.Mapping.CreateParameter(factory, $"r{r}_{c}", column.Read(row), column.Nullable));
-                }
+                return;
             }
 
-            await db.Database.ExecuteSqlRawAsync(insert.Sql(count), parameters, cancellationToken);
+            var model = db.Model;
+            var insert = Inserts.GetValue(model, static _ => new()).GetOrAdd(rowType, (type, helper) => new RowInsert(model, type, helper), db.GetService<ISqlGenerationHelper>());
+            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            {
+                var count = Math.Min(RowsPerStatement, rows.Count - start);
+                if (_parameters.Count + (count * insert.Columns.Count) > ParametersPerCommand)
+                {
+                    await FlushAsync(cancellationToken);
+                }
+
+                var offset = _parameters.Count;
+                for (var r = 0; r < count; r++)
+                {
+                    var row = rows[start + r];
+                    for (var c = 0; c < insert.Columns.Count; c++)
+                    {
+                        var column = insert.Columns[c];
+                        _parameters.Add(column.Mapping.CreateParameter(factory, string.Create(CultureInfo.InvariantCulture, $"r{_parameters.Count}"), column.Read(row), column.Nullable));
+                    }
+                }
+
+                _sql.Append(insert.Sql(count, offset)).Append(";\n");
+            }
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_parameters.Count == 0)
+            {
+                return;
+            }
+
+            var (sql, parameters) = (_sql.ToString(), _parameters);
+            (_parameters, _) = ([], _sql.Clear());
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
     }
 
     /// <summary>One engine table's INSERT for one model: columns in model order, SQL text per row count.</summary>
     private sealed class RowInsert
     {
-        private readonly ConcurrentDictionary<int, string> _sql = new();
+        private readonly ConcurrentDictionary<(int Rows, int Offset), string> _sql = new();
         private readonly string _head;
 
         public RowInsert(IModel model, Type type, ISqlGenerationHelper sql)
@@ -91,16 +132,17 @@ public sealed partial class EfWorkflowStore
 
         public IReadOnlyList<Column> Columns { get; }
 
-        // Placeholders {n} are filled by EF (ExecuteSqlRaw) with each provider's parameter syntax.
-        public string Sql(int rows) => _sql.GetOrAdd(rows, n =>
+        // Placeholders {n} are filled by EF (ExecuteSqlRaw) with each provider's parameter syntax; a statement after
+        // others in the same command starts at their parameter count.
+        public string Sql(int rows, int offset) => _sql.GetOrAdd((rows, offset), key =>
         {
             var text = new StringBuilder(_head);
-            for (var r = 0; r < n; r++)
+            for (var r = 0; r < key.Rows; r++)
             {
                 text.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < Columns.Count; c++)
                 {
-                    text.Append(c == 0 ? "{" : ", {").Append(r * Columns.Count + c).Append('}');
+                    text.Append(c == 0 ? "{" : ", {").Append(key.Offset + (r * Columns.Count) + c).Append('}');
                 }
 
                 text.Append(')');

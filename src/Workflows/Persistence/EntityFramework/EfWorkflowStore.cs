@@ -71,8 +71,7 @@ public sealed partial class EfWorkflowStore(DbContext db, IWriteConnectionLease?
             if (direct)
             {
                 await DeleteRemovedRowsAsync(commit, cancellationToken);
-                await InsertAddedRowsAsync(commit, cancellationToken);
-                await InsertHostRowsAsync(hostRows, cancellationToken);
+                await InsertRowsAsync(commit, hostRows, cancellationToken);
             }
 
             if (own is not null)
