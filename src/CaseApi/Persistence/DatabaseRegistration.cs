@@ -3,6 +3,7 @@ using CityOps.Workflows.Persistence;
 using CityOps.Workflows.Persistence.EntityFramework;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Update;
 
 namespace CityOps.CaseApi.Persistence;
 
@@ -64,7 +65,7 @@ internal static class DatabaseRegistration
         ArgumentNullException.ThrowIfNull(builder);
         return provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSettings.Instance, SqliteWriteGate.Instance, SqliteWriteGate.OnFirstStatement, SqliteWriteGate.OnClose),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).ReplaceService<IModificationCommandBatchFactory, SqliteCommandBatching>().AddInterceptors(SqliteConnectionSettings.Instance, SqliteWriteGate.Instance, SqliteWriteGate.OnFirstStatement, SqliteWriteGate.OnClose),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
