@@ -150,16 +150,16 @@ internal sealed class SqliteWriteConnection(DbContextOptions<SqliteCityOpsDbCont
                 // Back to a connection of its own (EF makes it from the connection string at the next use).
                 db.Database.SetDbConnection(null, contextOwnsConnection: true);
                 db.Database.SetConnectionString(connectionString);
-                if (owner._connection is { } connection && raw.sqlite3_get_autocommit(connection.Handle) == 0)
+                if (owner._connection is { State: ConnectionState.Open, Handle: { } handle } connection && raw.sqlite3_get_autocommit(handle) == 0)
                 {
                     // A transaction the step did not end (a failure EF did not roll back): end it before anyone else writes.
-                    using var rollback = connection.CreateCommand();
-                    rollback.CommandText = "ROLLBACK;";
                     try
                     {
+                        using var rollback = connection.CreateCommand();
+                        rollback.CommandText = "ROLLBACK;";
                         rollback.ExecuteNonQuery();
                     }
-                    catch (SqliteException)
+                    catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
                     {
                         // Usable() replaces the connection at the next lease.
                     }

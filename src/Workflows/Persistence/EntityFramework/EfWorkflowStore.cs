@@ -8,6 +8,8 @@ namespace CityOps.Workflows.Persistence.EntityFramework;
 /// the step's activities changed in the same context, then calls <c>SaveChanges</c> once: one transaction.
 /// The first query or commit opens the context's connection and keeps it open until the store is disposed with its
 /// DI scope (the engine's scopes are one step each), instead of letting EF open and close it around every command.
+/// When the host registers an <see cref="IWriteConnectionLease"/> (SQLite), the commit instead runs on the host's
+/// write connection: the held connection goes back to the pool, and a later query holds one again.
 /// </summary>
 public sealed partial class EfWorkflowStore(DbContext db, IWriteConnectionLease? writer = null) : IWorkflowStore, IDisposable, IAsyncDisposable
 {
