@@ -82,8 +82,11 @@ public sealed class SqliteWriteConnectionTests : IDisposable
         await using var stepDb = new SqliteCityOpsDbContext(options);
         await using var otherDb = new SqliteCityOpsDbContext(options);
 
+        var own = stepDb.Database.GetDbConnection();
         var lease = await writer.EnterAsync(stepDb, Ct);
         Assert.NotNull(lease);
+        var lent = stepDb.Database.GetDbConnection();
+        Assert.NotSame(own, lent);
         var other = Task.Run(() => InsertAsync(otherDb, "other"), Ct);
         await using (var transaction = await stepDb.Database.BeginTransactionAsync(Ct))
         {
@@ -97,8 +100,11 @@ public sealed class SqliteWriteConnectionTests : IDisposable
         await other.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.Equal(["step", "other"], await TextsAsync(otherDb));
-        Assert.Equal(database(stepDb), database(otherDb)); // the step's context has its own connection back
-        static string database(DbContext db) => db.Database.GetConnectionString()!;
+
+        // The step's context has a connection of its own again, to the same file; the write connection stays open for the next lease.
+        Assert.NotSame(lent, stepDb.Database.GetDbConnection());
+        Assert.Equal(otherDb.Database.GetConnectionString(), stepDb.Database.GetConnectionString());
+        Assert.Equal(System.Data.ConnectionState.Open, lent.State);
     }
 
     [Fact]
