@@ -103,6 +103,8 @@ internal static class CaseLoops
                 thrown.AddOrUpdate(e.Exception.GetType().Name, 1, (_, n) => n + 1);
             AppDomain.CurrentDomain.FirstChanceException += Count;
             using var allocations = options.Int("alloc-types", 0) > 0 ? new AllocationSampler() : null;
+            var writer = app.Services.GetService<CityOps.CaseApi.Persistence.SqliteWriteConnection>();
+            var written = writer?.Counters;
             var clock = Stopwatch.StartNew();
             await RunLoopsAsync(users, loops, samples);
             clock.Stop();
@@ -122,6 +124,12 @@ internal static class CaseLoops
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"exceptions thrown during the measured loops: {thrown.Values.Sum()}{(thrown.IsEmpty ? "" : " (" + string.Join(", ", thrown.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value}")) + ")")}"));
             gate.Print(clock.Elapsed, loops);
+            if (writer?.Counters is { } now && written is { } then && now.Leases > then.Leases)
+            {
+                var commits = now.Leases - then.Leases;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"write connection: {commits / (double)loops:0.0} commits per loop, {(now.PagesWritten - then.PagesWritten) / (double)commits:0.0} pages written to the log per commit, {(now.CacheMisses - then.CacheMisses) / (double)loops:0.00} pages read back per loop"));
+            }
             allocations?.Print(options.Int("alloc-types", 0), loops);
             PrintSqlite();
             warm.Print(hostStart.Wall, hostStart.Cpu, cpuPerLoop);

@@ -34,11 +34,15 @@ internal sealed class SqliteWriteConnection(DbContextOptions<SqliteCityOpsDbCont
 
     private const int DbStatusCacheHit = 7;
     private const int DbStatusCacheMiss = 8;
+    private const int DbStatusCacheWrite = 9;
 
     private long _leases;
 
-    /// <summary>Commits lent the connection since start, and its page cache's hits and misses (pages read back) since it opened.</summary>
-    public (long Leases, long CacheHits, long CacheMisses) Counters
+    /// <summary>
+    /// Commits lent the connection since start, and since it opened: its page cache's hits and misses (pages read back),
+    /// and the pages it wrote to the log (SQLite's <c>SQLITE_DBSTATUS_CACHE_WRITE</c>: each changed page once per commit).
+    /// </summary>
+    public (long Leases, long CacheHits, long CacheMisses, long PagesWritten) Counters
     {
         get
         {
@@ -47,12 +51,13 @@ internal sealed class SqliteWriteConnection(DbContextOptions<SqliteCityOpsDbCont
             {
                 if (_connection?.Handle is not { } handle)
                 {
-                    return (leases, 0, 0);
+                    return (leases, 0, 0, 0);
                 }
 
                 _ = raw.sqlite3_db_status(handle, DbStatusCacheHit, out var hits, out _, 0);
                 _ = raw.sqlite3_db_status(handle, DbStatusCacheMiss, out var misses, out _, 0);
-                return (leases, hits, misses);
+                _ = raw.sqlite3_db_status(handle, DbStatusCacheWrite, out var written, out _, 0);
+                return (leases, hits, misses, written);
             }
         }
     }

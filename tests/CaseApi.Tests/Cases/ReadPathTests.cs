@@ -130,6 +130,12 @@ public sealed partial class ReadPathTests : IDisposable
 
             Assert.Contains(plan, line => line.Contains("WorkflowTasks_AssigneeGroup_Status", StringComparison.Ordinal)
                 || line.Contains("WorkflowTasks_AssigneePerson_Status", StringComparison.Ordinal));
+            if (query.StartsWith("?person", StringComparison.Ordinal))
+            {
+                // The person indexes hold only tasks that name someone (partial): a query by name still finds them.
+                Assert.Contains(plan, line => line.Contains("USING INDEX IX_WorkflowTasks_AssigneePerson_Status (AssigneePerson=?", StringComparison.Ordinal));
+                Assert.Contains(plan, line => line.Contains("USING INDEX IX_WorkflowTasks_ClaimedBy_Status (ClaimedBy=?", StringComparison.Ordinal));
+            }
         }
     }
 

@@ -52,6 +52,10 @@ public sealed class SqliteWriteConnectionTests : IDisposable
         var sqlite = (await http.GetFromJsonAsync<JsonElement>("/health", Ct)).GetProperty("checks").GetProperty("sqlite").GetProperty("data");
         Assert.Equal(after.Leases, sqlite.GetProperty("writeConnectionCommits").GetInt64());
         Assert.True(sqlite.GetProperty("writeConnectionCacheHits").GetInt64() >= after.CacheHits, sqlite.ToString());
+
+        // Each commit writes every page it changed to the log, so seven commits write at least seven; /health adds them up.
+        Assert.True(after.PagesWritten - before.PagesWritten >= 7, $"{after.PagesWritten - before.PagesWritten} pages written by seven commits");
+        Assert.True(sqlite.GetProperty("writeConnectionPagesWritten").GetInt64() >= after.PagesWritten, sqlite.ToString());
     }
 
     [Fact]

@@ -33,40 +33,52 @@ public sealed partial class EfWorkflowStore
     /// The step's added engine rows, then its host rows, as one command: one multi-row INSERT per table, the statements
     /// one after the other in a single command text (several commands only past <see cref="ParametersPerCommand"/>).
     /// Each command costs EF Core and the ADO.NET provider their own round of work, and on SQLite all of it runs while
-    /// the step holds the file's only write lock.
+    /// the step holds the file's only write lock, so the texts and parameters are built here, before the commit queues
+    /// for a host's write connection (<see cref="InsertRowsAsync"/> only sends them).
     /// </summary>
-    private async Task InsertRowsAsync(WorkflowCommit commit, List<(Type Type, List<object> Rows)> hostRows, CancellationToken cancellationToken)
+    private List<(string Sql, List<object> Parameters)> PrepareInserts(WorkflowCommit commit, List<(Type Type, List<object> Rows)> hostRows)
     {
-        await using var factory = db.Database.GetDbConnection().CreateCommand();
+        using var factory = db.Database.GetDbConnection().CreateCommand();
         var batch = new InsertBatch(db, factory);
-        await batch.AddAsync(commit.BookmarksAdded, cancellationToken);
-        await batch.AddAsync(commit.TasksAdded, cancellationToken);
-        await batch.AddAsync(commit.TimersAdded, cancellationToken);
-        await batch.AddAsync(commit.Journal, cancellationToken);
-        await batch.AddAsync(commit.Outbox, cancellationToken);
-        await batch.AddAsync(commit.Stimuli, cancellationToken);
-        await batch.AddAsync(commit.ParkedAdded, cancellationToken);
+        batch.Add(commit.BookmarksAdded);
+        batch.Add(commit.TasksAdded);
+        batch.Add(commit.TimersAdded);
+        batch.Add(commit.Journal);
+        batch.Add(commit.Outbox);
+        batch.Add(commit.Stimuli);
+        batch.Add(commit.ParkedAdded);
         foreach (var (type, rows) in hostRows)
         {
-            await batch.AddAsync(type, rows, cancellationToken);
+            batch.Add(type, rows);
         }
 
-        await batch.FlushAsync(cancellationToken);
+        return batch.Complete();
+    }
+
+    /// <summary>Sends the commands <see cref="PrepareInserts"/> built, in order, in the commit's transaction.</summary>
+    private async Task InsertRowsAsync(List<(string Sql, List<object> Parameters)> commands, CancellationToken cancellationToken)
+    {
+        foreach (var (sql, parameters) in commands)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
     }
 
     // SQL Server takes at most 2100 parameters per command, old SQLite builds 999.
     private const int ParametersPerCommand = 900;
 
-    /// <summary>INSERT statements gathered into one command text with their parameters, sent when full or at the end.</summary>
+    /// <summary>INSERT statements gathered into command texts with their parameters, a new command when one is full.</summary>
     private sealed class InsertBatch(DbContext db, DbCommand factory)
     {
+        private readonly List<(string Sql, List<object> Parameters)> _commands = [];
         private readonly StringBuilder _sql = new();
         private List<object> _parameters = [];
+        private readonly ParameterNames _names = Names.GetValue(db.Model, _ => new(db.GetService<ISqlGenerationHelper>()));
 
-        public Task AddAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken)
-            where T : class => AddAsync(typeof(T), rows, cancellationToken);
+        public void Add<T>(IReadOnlyList<T> rows)
+            where T : class => Add(typeof(T), rows);
 
-        public async Task AddAsync(Type rowType, IReadOnlyList<object> rows, CancellationToken cancellationToken)
+        public void Add(Type rowType, IReadOnlyList<object> rows)
         {
             if (rows.Count == 0)
             {
@@ -80,7 +92,7 @@ public sealed partial class EfWorkflowStore
                 var count = Math.Min(RowsPerStatement, rows.Count - start);
                 if (_parameters.Count + (count * insert.Columns.Count) > ParametersPerCommand)
                 {
-                    await FlushAsync(cancellationToken);
+                    Close();
                 }
 
                 var offset = _parameters.Count;
@@ -90,7 +102,7 @@ public sealed partial class EfWorkflowStore
                     for (var c = 0; c < insert.Columns.Count; c++)
                     {
                         var column = insert.Columns[c];
-                        _parameters.Add(column.Mapping.CreateParameter(factory, string.Create(CultureInfo.InvariantCulture, $"r{_parameters.Count}"), column.Read(row), column.Nullable));
+                        _parameters.Add(column.Mapping.CreateParameter(factory, _names[_parameters.Count], column.Read(row), column.Nullable));
                     }
                 }
 
@@ -98,17 +110,41 @@ public sealed partial class EfWorkflowStore
             }
         }
 
-        public async Task FlushAsync(CancellationToken cancellationToken)
+        public List<(string Sql, List<object> Parameters)> Complete()
+        {
+            Close();
+            return _commands;
+        }
+
+        private void Close()
         {
             if (_parameters.Count == 0)
             {
                 return;
             }
 
-            var (sql, parameters) = (_sql.ToString(), _parameters);
+            _commands.Add((_sql.ToString(), _parameters));
             (_parameters, _) = ([], _sql.Clear());
-            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
+    }
+
+    private static string Name(ISqlGenerationHelper sql, int index) => sql.GenerateParameterName(string.Create(CultureInfo.InvariantCulture, $"r{index}"));
+
+    // Parameter names per model, as its provider spells them (with the prefix, "@r0").
+    private static readonly ConditionalWeakTable<IModel, ParameterNames> Names = [];
+
+    /// <summary>
+    /// The names of a command's parameters, with the provider's prefix: EF Core puts a raw parameter's name into the SQL
+    /// as it is, and Microsoft.Data.Sqlite looks a name up in each statement of the command. Without the prefix each
+    /// statement that lacks the parameter (all but one in a command of several INSERTs) tried three spellings, each a new
+    /// string; with it one lookup answers.
+    /// </summary>
+    private sealed class ParameterNames(ISqlGenerationHelper sql)
+    {
+        private readonly string[] _names = [.. Enumerable.Range(0, ParametersPerCommand).Select(i => Name(sql, i))];
+
+        // A single statement of a wide host table can go past a command's usual count.
+        public string this[int index] => index < _names.Length ? _names[index] : Name(sql, index);
     }
 
     /// <summary>One engine table's INSERT for one model: columns in model order, SQL text per row count.</summary>

@@ -31,9 +31,11 @@ public sealed partial class EfWorkflowStore(DbContext db, IWriteConnectionLease?
         {
             Stage(commit, stageAdded: !direct);
             var detected = false;
+            List<(string Sql, List<object> Parameters)> inserts = [];
             if (direct)
             {
                 hostRows = TakeHostRows(out detected);
+                inserts = PrepareInserts(commit, hostRows);
             }
 
             // Staged first: a host's write connection is queued for, so nothing that needs no database runs while it is held.
@@ -73,13 +75,23 @@ public sealed partial class EfWorkflowStore(DbContext db, IWriteConnectionLease?
             if (direct)
             {
                 await DeleteRemovedRowsAsync(commit, cancellationToken);
-                await InsertRowsAsync(commit, hostRows, cancellationToken);
+                await InsertRowsAsync(inserts, cancellationToken);
             }
 
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
                 committed = true;
+
+                // The write connection goes back before the change tracker's bookkeeping, which needs no database.
+                await own.DisposeAsync();
+                own = null;
+                if (lease is not null)
+                {
+                    await lease.DisposeAsync();
+                    lease = null;
+                }
+
                 db.ChangeTracker.AcceptAllChanges();
             }
         }

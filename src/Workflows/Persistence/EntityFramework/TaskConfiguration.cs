@@ -18,10 +18,12 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<WorkflowTaskR
         b.Property(t => t.Outcome).HasMaxLength(120);
         b.PrimitiveCollection(t => t.Outcomes).Metadata.SetValueComparer(ListComparers.For<string>());
 
-        // Inbox queries: a group's or a person's open tasks in creation order.
+        // Inbox queries: a group's or a person's open tasks in creation order. A person's tasks are looked up only by a
+        // name, never as "none": the person indexes hold only the tasks that have one. Most tasks go to a group, so
+        // creating or completing one leaves both indexes alone (on SQLite, four fewer pages written per step).
         b.HasIndex(t => new { t.AssigneeGroup, t.Status, t.CreatedAt });
-        b.HasIndex(t => new { t.AssigneePerson, t.Status });
-        b.HasIndex(t => new { t.ClaimedBy, t.Status });
+        b.HasIndex(t => new { t.AssigneePerson, t.Status }).HasFilter("\"AssigneePerson\" IS NOT NULL");
+        b.HasIndex(t => new { t.ClaimedBy, t.Status }).HasFilter("\"ClaimedBy\" IS NOT NULL");
         b.HasIndex(t => t.InstanceId);
     }
 }

@@ -1203,9 +1203,11 @@ namespace CityOps.CaseApi.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("AssigneePerson", "Status");
+                    b.HasIndex("AssigneePerson", "Status")
+                        .HasFilter("\"AssigneePerson\" IS NOT NULL");
 
-                    b.HasIndex("ClaimedBy", "Status");
+                    b.HasIndex("ClaimedBy", "Status")
+                        .HasFilter("\"ClaimedBy\" IS NOT NULL");
 
                     b.HasIndex("AssigneeGroup", "Status", "CreatedAt");
 

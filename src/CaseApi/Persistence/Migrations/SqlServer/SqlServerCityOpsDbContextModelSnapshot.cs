@@ -1202,9 +1202,11 @@ namespace CityOps.CaseApi.Persistence.Migrations.SqlServer
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("AssigneePerson", "Status");
+                    b.HasIndex("AssigneePerson", "Status")
+                        .HasFilter("\"AssigneePerson\" IS NOT NULL");
 
-                    b.HasIndex("ClaimedBy", "Status");
+                    b.HasIndex("ClaimedBy", "Status")
+                        .HasFilter("\"ClaimedBy\" IS NOT NULL");
 
                     b.HasIndex("AssigneeGroup", "Status", "CreatedAt");
 

@@ -1195,9 +1195,11 @@ namespace CityOps.CaseApi.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("AssigneePerson", "Status");
+                    b.HasIndex("AssigneePerson", "Status")
+                        .HasFilter("\"AssigneePerson\" IS NOT NULL");
 
-                    b.HasIndex("ClaimedBy", "Status");
+                    b.HasIndex("ClaimedBy", "Status")
+                        .HasFilter("\"ClaimedBy\" IS NOT NULL");
 
                     b.HasIndex("AssigneeGroup", "Status", "CreatedAt");
 
