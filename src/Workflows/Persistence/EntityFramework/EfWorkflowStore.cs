@@ -31,7 +31,7 @@ public sealed partial class EfWorkflowStore(DbContext db, IWriteConnectionLease?
         {
             Stage(commit, stageAdded: !direct);
             var detected = false;
-            List<(string Sql, List<object> Parameters)> inserts = [];
+            List<(Microsoft.EntityFrameworkCore.Storage.IRelationalCommand Command, Dictionary<string, object?> Values)> inserts = [];
             if (direct)
             {
                 hostRows = TakeHostRows(out detected);
